@@ -1,0 +1,57 @@
+using Interview.Gateway.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Interview.Gateway.Api;
+
+/// <summary>POST /api/sessions/create and GET /api/sessions/{sessionId}.</summary>
+public static class SessionEndpoints
+{
+    public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/sessions/create", CreateAsync);
+        app.MapGet("/api/sessions/{sessionId}", DescribeAsync);
+        app.Map("/api/{**path}", () => Results.NotFound(new ApiError("Not found", Message: "No such API endpoint")));
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, ILogger<SessionGrain> logger)
+    {
+        var (language, error) = await CreateSessionBody.ReadAsync(request);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var id = Guid.NewGuid();
+        SessionDetails details;
+        try
+        {
+            details = await grains.GetGrain<ISessionGrain>(id).Create(language!);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Creating a session failed");
+            return ApiErrors.CreateFailed();
+        }
+
+        var baseUrl = options.Value.PublicUrl?.ToString().TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
+        var response = new CreateSessionResponse(details.SessionId, details.CreatedAt, details.Language, $"{baseUrl}/session/{details.SessionId}");
+        return Results.Created($"/api/sessions/{details.SessionId}", response);
+    }
+
+    private static async Task<IResult> DescribeAsync(string sessionId, IGrainFactory grains)
+    {
+        if (!SessionIds.IsUuidV4(sessionId))
+        {
+            return ApiErrors.InvalidSessionId(sessionId);
+        }
+
+        var lookup = await grains.GetGrain<ISessionGrain>(Guid.Parse(sessionId)).Describe();
+        return lookup.Status switch
+        {
+            SessionStatus.Active => Results.Ok(lookup.Details),
+            SessionStatus.Expired => ApiErrors.SessionExpired(sessionId),
+            _ => ApiErrors.SessionNotFound(sessionId),
+        };
+    }
+}

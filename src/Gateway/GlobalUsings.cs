@@ -1,0 +1,3 @@
+global using Interview.Grains.Sessions;
+global using Interview.Shared.Contracts;
+global using Interview.Shared.Validation;

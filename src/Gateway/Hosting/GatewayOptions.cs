@@ -1,0 +1,13 @@
+namespace Interview.Gateway.Hosting;
+
+/// <summary>The gateway's own settings: PORT, CORS_ORIGIN and PUBLIC_URL.</summary>
+public sealed class GatewayOptions
+{
+    public int Port { get; set; } = 3001;
+
+    /// <summary>Origins other than the gateway's own that may call the API and hub (comma-separated in CORS_ORIGIN).</summary>
+    public IReadOnlyList<string> CorsOrigins { get; set; } = [];
+
+    /// <summary>Where browsers reach the gateway, for share links; null means the request's own scheme and host.</summary>
+    public Uri? PublicUrl { get; set; }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Interview.Gateway.Hubs;
+
+/// <summary>
+/// Turns refusals into the caller's error event, and anything unexpected into CONNECTION_ERROR,
+/// so a bad message never costs the connection.
+/// </summary>
+public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(
+        HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (HubErrorException refusal)
+        {
+            await invocationContext.Hub.Clients.Caller.SendAsync(HubEvents.Error, refusal.Error);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "Hub method {Method} failed", invocationContext.HubMethodName);
+            var error = new ErrorPayload(
+                "The server could not handle this request; try again", ErrorCodes.ConnectionError,
+                new Dictionary<string, string> { ["event"] = invocationContext.HubMethodName });
+            await invocationContext.Hub.Clients.Caller.SendAsync(HubEvents.Error, error);
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Interview.Gateway.Sessions;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Interview.Gateway.Hubs;
+
+/// <summary>
+/// SPEC.md's socket API at /hub: method and event names are the spec's, verbatim. Payloads arrive as
+/// raw JSON so a missing or mistyped field gets INVALID_PAYLOAD instead of a binder failure.
+/// </summary>
+public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains) : Hub
+{
+    [HubMethodName(HubMethods.JoinSession)]
+    public async Task JoinSession(JsonElement payload)
+    {
+        var request = HubRequests.ReadJoin(payload);
+        var joined = await sessions.JoinAsync(Context.ConnectionId, request);
+        await Clients.Caller.SendAsync(HubEvents.SessionJoined, joined);
+    }
+
+    [HubMethodName(HubMethods.CodeChange)]
+    public async Task CodeChange(JsonElement payload)
+    {
+        var request = HubRequests.ReadCodeChange(payload);
+        sessions.RequireMember(Context.ConnectionId, request.SessionId, request.UserId);
+        ThrowIfRefused(await Session(request.SessionId).ChangeCode(Context.ConnectionId, request.Code));
+    }
+
+    [HubMethodName(HubMethods.LanguageChange)]
+    public async Task LanguageChange(JsonElement payload)
+    {
+        var request = HubRequests.ReadLanguageChange(payload);
+        sessions.RequireMember(Context.ConnectionId, request.SessionId, request.UserId);
+        ThrowIfRefused(await Session(request.SessionId).ChangeLanguage(Context.ConnectionId, request.Language));
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception) => sessions.LeaveAsync(Context.ConnectionId);
+
+    private ISessionGrain Session(Guid id) => grains.GetGrain<ISessionGrain>(id);
+
+    private static void ThrowIfRefused(ErrorPayload? error)
+    {
+        if (error is not null)
+        {
+            throw new HubErrorException(error);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Interview.Gateway.Hosting;
+
+await GatewayApp.Build(args).RunAsync();

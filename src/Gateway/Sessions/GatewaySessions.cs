@@ -1,0 +1,241 @@
+using System.Collections.Concurrent;
+using Interview.Gateway.Hubs;
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Streams;
+
+namespace Interview.Gateway.Sessions;
+
+/// <summary>
+/// The only session state a gateway holds: which of its connections are in which session. A session
+/// gets this gateway's stream subscription with its first connection here and loses it with its last;
+/// its events go to the connections the grain names (code updates take the observer path instead).
+/// </summary>
+public sealed class GatewaySessions
+{
+    private readonly ConcurrentDictionary<string, SessionMember> _members = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, LocalSession> _sessions = new();
+    private readonly IGrainFactory _grains;
+    private readonly IClusterClient _cluster;
+    private readonly IHubContext<SessionHub> _hub;
+    private readonly ILogger<GatewaySessions> _logger;
+    private readonly Lazy<ISessionObserver> _observer;
+
+    public GatewaySessions(IGrainFactory grains, IClusterClient cluster, IHubContext<SessionHub> hub, SessionRelay relay, ILogger<GatewaySessions> logger)
+    {
+        (_grains, _cluster, _hub, _logger) = (grains, cluster, hub, logger);
+        _observer = new Lazy<ISessionObserver>(() => grains.CreateObjectReference<ISessionObserver>(relay));
+    }
+
+    public IReadOnlyCollection<Guid> SessionIds => (IReadOnlyCollection<Guid>)_sessions.Keys;
+
+    public SessionMember? MemberOf(string connectionId) => _members.GetValueOrDefault(connectionId);
+
+    /// <summary>Checks that the connection joined this session as this user; throws the error to send otherwise.</summary>
+    public SessionMember RequireMember(string connectionId, Guid sessionId, string userId)
+    {
+        if (MemberOf(connectionId) is not { } member || member.SessionId != sessionId)
+        {
+            throw new HubErrorException(SessionErrors.NotJoined(sessionId));
+        }
+
+        return member.UserId == userId
+            ? member
+            : throw new HubErrorException(SessionErrors.InvalidField("userId", "userId is not the user this connection joined as"));
+    }
+
+    public async Task<SessionJoined> JoinAsync(string connectionId, JoinSessionRequest request)
+    {
+        if (MemberOf(connectionId) is { } current && (current.SessionId != request.SessionId || current.UserId != request.UserId))
+        {
+            await LeaveAsync(connectionId); // one session, one identity per connection
+        }
+
+        var session = await AcquireAsync(request.SessionId, subscribe: true);
+        try
+        {
+            var group = SessionGroups.Of(request.SessionId);
+            await _hub.Groups.AddToGroupAsync(connectionId, group);
+            var result = await Grain(request.SessionId).Join(new JoinRequest(connectionId, request.UserId, request.Username, _observer.Value));
+            if (result.Error is { } error)
+            {
+                if (!session.Connections.Contains(connectionId))
+                {
+                    await _hub.Groups.RemoveFromGroupAsync(connectionId, group);
+                }
+
+                throw new HubErrorException(error);
+            }
+
+            session.Connections.Add(connectionId);
+            _members[connectionId] = new SessionMember(connectionId, request.SessionId, request.UserId, request.Username);
+            return result.Joined!;
+        }
+        finally
+        {
+            await ReleaseAsync(session);
+        }
+    }
+
+    public async Task LeaveAsync(string connectionId)
+    {
+        if (!_members.TryRemove(connectionId, out var member))
+        {
+            return;
+        }
+
+        var session = await AcquireAsync(member.SessionId, subscribe: false);
+        try
+        {
+            session.Connections.Remove(connectionId);
+            await _hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(member.SessionId));
+            await Grain(member.SessionId).Leave(connectionId);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The grain drops this connection anyway when this gateway's lease on it lapses.
+            _logger.LogWarning(exception, "Telling session {SessionId} that {ConnectionId} left failed", member.SessionId, connectionId);
+        }
+        finally
+        {
+            await ReleaseAsync(session);
+        }
+    }
+
+    /// <summary>
+    /// Renews this gateway's lease on each session it serves. A session that no longer knows this gateway
+    /// (its lease lapsed, or the grain was reactivated elsewhere) gets its connections here joined again.
+    /// </summary>
+    public async Task RenewAsync()
+    {
+        foreach (var sessionId in _sessions.Keys)
+        {
+            if (await Grain(sessionId).RenewGateway(_observer.Value))
+            {
+                continue;
+            }
+
+            var session = await AcquireAsync(sessionId, subscribe: false);
+            try
+            {
+                foreach (var connectionId in session.Connections.ToList())
+                {
+                    if (MemberOf(connectionId) is not { } member)
+                    {
+                        continue;
+                    }
+
+                    var result = await Grain(sessionId).Join(new JoinRequest(connectionId, member.UserId, member.Username, _observer.Value));
+                    if (result.Error is { } error)
+                    {
+                        await DropAsync(session, connectionId);
+                        await _hub.Clients.Client(connectionId).SendAsync(HubEvents.Error, error);
+                    }
+                }
+            }
+            finally
+            {
+                await ReleaseAsync(session);
+            }
+        }
+    }
+
+    private async Task OnSessionEventAsync(Guid sessionId, SessionEvent sessionEvent)
+    {
+        // Connections the grain names that are not on this gateway are skipped by SignalR.
+        await _hub.Clients.Clients(sessionEvent.Recipients).SendAsync(sessionEvent.Name, sessionEvent.Payload);
+        if (sessionEvent.EndsSession)
+        {
+            // Not awaited: ending unsubscribes from the stream this callback is being called by.
+            _ = EndAsync(sessionId);
+        }
+    }
+
+    /// <summary>The session ended (expired): its connections here are no longer in it.</summary>
+    private async Task EndAsync(Guid sessionId)
+    {
+        if (!_sessions.ContainsKey(sessionId))
+        {
+            return;
+        }
+
+        try
+        {
+            var session = await AcquireAsync(sessionId, subscribe: false);
+            try
+            {
+                foreach (var connectionId in session.Connections.ToList())
+                {
+                    await DropAsync(session, connectionId);
+                }
+            }
+            finally
+            {
+                await ReleaseAsync(session);
+            }
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "Letting go of ended session {SessionId} failed", sessionId);
+        }
+    }
+
+    private async Task DropAsync(LocalSession session, string connectionId)
+    {
+        session.Connections.Remove(connectionId);
+        _members.TryRemove(connectionId, out _);
+        await _hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(session.Id));
+    }
+
+    private async Task<LocalSession> AcquireAsync(Guid sessionId, bool subscribe)
+    {
+        while (true)
+        {
+            var session = _sessions.GetOrAdd(sessionId, id => new LocalSession(id));
+            await session.Gate.WaitAsync();
+            if (session.Closed)
+            {
+                session.Gate.Release();
+                continue;
+            }
+
+            if (subscribe && session.Events is null)
+            {
+                try
+                {
+                    var stream = _cluster.GetStreamProvider(SessionStreams.Provider).GetStream<SessionEvent>(SessionStreams.For(sessionId));
+                    session.Events = await stream.SubscribeAsync((item, _) => OnSessionEventAsync(sessionId, item));
+                }
+                catch
+                {
+                    await ReleaseAsync(session);
+                    throw;
+                }
+            }
+
+            return session;
+        }
+    }
+
+    private async Task ReleaseAsync(LocalSession session)
+    {
+        try
+        {
+            if (session.Connections.Count == 0)
+            {
+                session.Closed = true;
+                _sessions.TryRemove(new KeyValuePair<Guid, LocalSession>(session.Id, session));
+                if (session.Events is { } events)
+                {
+                    session.Events = null;
+                    await events.UnsubscribeAsync();
+                }
+            }
+        }
+        finally
+        {
+            session.Gate.Release();
+        }
+    }
+
+    private ISessionGrain Grain(Guid sessionId) => _grains.GetGrain<ISessionGrain>(sessionId);
+}

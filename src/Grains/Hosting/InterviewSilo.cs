@@ -1,0 +1,36 @@
+using Interview.Grains.Sessions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Interview.Grains.Hosting;
+
+/// <summary>What every silo of Interview needs, whichever process hosts it.</summary>
+public static class InterviewSilo
+{
+    public const string PubSubStore = "PubSubStore";
+
+    public static ISiloBuilder AddInterviewGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddSessionLifetimeOptions(configuration);
+        silo.Services.AddWireContractSerialization();
+        silo.Services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
+
+        // Session events are low-rate (joins, leaves, language); 50 ms pulling keeps them prompt
+        // without the CPU cost of polling the queues continuously.
+        silo.AddMemoryStreams(SessionStreams.Provider, streams =>
+            streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(50))));
+        return silo;
+    }
+
+    /// <summary>A single silo on this host: the embedded default and a standalone silo without Redis.</summary>
+    public static ISiloBuilder UseLocalCluster(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var cluster = ClusterSettings.From(configuration);
+        return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+    }
+
+    /// <summary>The embedded default: session state and stream subscriptions in this process's memory.</summary>
+    public static ISiloBuilder UseInMemoryStorage(this ISiloBuilder silo) =>
+        silo.AddMemoryGrainStorage(SessionGrain.Storage).AddMemoryGrainStorage(PubSubStore);
+}

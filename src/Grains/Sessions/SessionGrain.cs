@@ -1,0 +1,350 @@
+using Interview.Grains.Registry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+
+namespace Interview.Grains.Sessions;
+
+/// <summary>
+/// The session: its text, language and participants. Edits fan out through the gateways' observers,
+/// session events (joins, leaves, language, expiry) through the session's stream (DESIGN.md section 3).
+/// State is written coalesced: at once on create and expiry, otherwise by the maintenance timer and on
+/// deactivation, so a burst of keystrokes costs one storage write a second.
+/// </summary>
+[CollectionAgeLimit(Minutes = 5)]
+public sealed class SessionGrain(
+    [PersistentState("session", SessionGrain.Storage)] IPersistentState<SessionState> state,
+    [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
+    IOptions<SessionLifetimeOptions> options,
+    ILogger<SessionGrain> logger) : Grain, ISessionGrain
+{
+    public const string Storage = "sessions";
+
+    // Gateway leases run on the machine's clock, not the session clock: they are about transport
+    // liveness, and a test moving session time by hours must not evict live gateways.
+    private readonly ParticipantList _participants = new(TimeProvider.System);
+    private readonly SessionLifetimeOptions _options = options.Value;
+    private IAsyncStream<SessionEvent>? _events;
+    private IGrainTimer? _maintenance;
+    private bool _dirty;
+
+    private Guid Id => this.GetPrimaryKey();
+    private SessionState Session => state.State;
+    private DateTimeOffset Now => clock.GetUtcNow();
+    private ISessionRegistryGrain Registry => SessionRegistry.Get(GrainFactory);
+    private IAsyncStream<SessionEvent> Events =>
+        _events ??= this.GetStreamProvider(SessionStreams.Provider).GetStream<SessionEvent>(SessionStreams.For(Id));
+
+    /// <summary>
+    /// An occupied session only ends at its maximum duration; an empty one also after SESSION_TIMEOUT
+    /// without activity. Presence counts as activity: an interview where people talk and nobody types
+    /// for half an hour must not vanish under them.
+    /// </summary>
+    private DateTimeOffset Deadline
+    {
+        get
+        {
+            var hardDeadline = Session.CreatedAt + _options.MaxSessionDuration;
+            var idleDeadline = Session.LastActivity + _options.SessionTimeout;
+            return _participants.IsEmpty && idleDeadline < hardDeadline ? idleDeadline : hardDeadline;
+        }
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Session.Created && !Session.Expired)
+        {
+            StartMaintenance();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_dirty)
+        {
+            try
+            {
+                await WriteAsync();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Already logged by WriteAsync; deactivation goes on regardless.
+            }
+        }
+    }
+
+    public async Task<SessionDetails> Create(string language)
+    {
+        if (!Languages.IsKnown(language))
+        {
+            throw new ArgumentException($"Unknown language '{language}'", nameof(language));
+        }
+
+        if (Session.Created)
+        {
+            throw new InvalidOperationException($"Session {Id} already exists");
+        }
+
+        var now = Now;
+        state.State = new SessionState
+        {
+            Created = true,
+            Language = language,
+            Code = Languages.Template(language),
+            CreatedAt = now,
+            LastActivity = now,
+        };
+        await state.WriteStateAsync();
+        await Registry.Track(Id, Deadline);
+        StartMaintenance();
+        logger.LogInformation("Session {SessionId} created ({Language})", Id, language);
+        return Details();
+    }
+
+    public async Task<SessionLookup> Describe()
+    {
+        var status = await StatusAsync();
+        return status == SessionStatus.Active ? new SessionLookup(status, Details()) : new SessionLookup(status);
+    }
+
+    public async Task<JoinResult> Join(JoinRequest request)
+    {
+        if (await RefusalAsync() is { } refusal)
+        {
+            return new JoinResult(null, refusal);
+        }
+
+        var wasEmpty = _participants.IsEmpty;
+        var (user, isNewUser) = _participants.Add(request.ConnectionId, request.UserId, request.Username, request.Gateway);
+        Touch();
+        if (isNewUser)
+        {
+            var joined = new UserJoined(user.Id, user.Username, _participants.UserCount, user.Color);
+            await PublishAsync(HubEvents.UserJoined, joined, except: request.ConnectionId);
+            logger.LogInformation("User {UserId} joined session {SessionId}", user.Id, Id);
+        }
+
+        if (wasEmpty)
+        {
+            await Registry.Track(Id, Deadline);
+        }
+
+        var snapshot = new SessionJoined(
+            Id.ToString("D"), Session.Code, Session.Language, _participants.Snapshot(), _participants.UserCount, Session.Revision);
+        return new JoinResult(snapshot);
+    }
+
+    public async Task Leave(string connectionId)
+    {
+        if (_participants.Remove(connectionId) is not { } user)
+        {
+            return;
+        }
+
+        await AnnounceLeftAsync([user]);
+    }
+
+    public async Task<ErrorPayload?> ChangeCode(string connectionId, string code)
+    {
+        if (!Limits.CodeFits(code))
+        {
+            return SessionErrors.InvalidField("code", $"Code exceeds the {Limits.MaxCodeBytes / 1024} KB limit");
+        }
+
+        if (await MemberRefusalAsync(connectionId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Touch();
+        if (code != Session.Code)
+        {
+            SetCode(code, _participants.UserOf(connectionId)!.Id, exceptConnectionId: connectionId);
+        }
+
+        return null;
+    }
+
+    public async Task<ErrorPayload?> ChangeLanguage(string connectionId, string language)
+    {
+        if (!Languages.IsKnown(language))
+        {
+            return SessionErrors.InvalidField("language", $"Unknown language '{language}'; use javascript or python");
+        }
+
+        if (await MemberRefusalAsync(connectionId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        Touch();
+        if (language == Session.Language)
+        {
+            return null;
+        }
+
+        var userId = _participants.UserOf(connectionId)!.Id;
+        var previous = Session.Language;
+        Session.Language = language;
+        await PublishAsync(HubEvents.LanguageUpdate, new LanguageUpdate(language, userId));
+
+        // Never destroy edited code; an untouched template follows the language, as an edit everyone receives.
+        if (Session.Code == Languages.Template(previous))
+        {
+            SetCode(Languages.Template(language), userId, exceptConnectionId: null);
+        }
+
+        return null;
+    }
+
+    public Task<bool> RenewGateway(ISessionObserver gateway) => Task.FromResult(_participants.Renew(gateway));
+
+    public async Task CheckExpiry()
+    {
+        if (!Session.Created || Session.Expired)
+        {
+            await Registry.Forget(Id);
+            DeactivateOnIdle();
+        }
+        else if (Now >= Deadline)
+        {
+            await ExpireAsync();
+        }
+        else
+        {
+            await Registry.Track(Id, Deadline);
+        }
+    }
+
+    private void SetCode(string code, string userId, string? exceptConnectionId)
+    {
+        Session.Code = code;
+        Session.Revision++;
+        _dirty = true;
+        var update = new CodeUpdate(code, userId, Now.ToUnixTimeMilliseconds(), Session.Revision);
+        foreach (var gateway in _participants.Gateways)
+        {
+            // One-way: a slow or vanished gateway never holds up the session; its lease lapses instead.
+            gateway.CodeUpdated(Id, update, exceptConnectionId).Ignore();
+        }
+    }
+
+    private Task PublishAsync(string name, object payload, string? except = null)
+    {
+        var recipients = _participants.ConnectionIds(except);
+        return recipients.Count == 0 ? Task.CompletedTask : Events.OnNextAsync(new SessionEvent(name, payload, recipients));
+    }
+
+    private void Touch()
+    {
+        Session.LastActivity = Now;
+        _dirty = true;
+    }
+
+    private async Task<SessionStatus> StatusAsync()
+    {
+        if (!Session.Created || Session.Expired)
+        {
+            DeactivateOnIdle();
+            return Session.Created ? SessionStatus.Expired : SessionStatus.NotFound;
+        }
+
+        if (Now >= Deadline)
+        {
+            await ExpireAsync();
+            return SessionStatus.Expired;
+        }
+
+        return SessionStatus.Active;
+    }
+
+    private async Task<ErrorPayload?> RefusalAsync() => await StatusAsync() switch
+    {
+        SessionStatus.NotFound => SessionErrors.NotFound(Id),
+        SessionStatus.Expired => SessionErrors.Expired(Id),
+        _ => null,
+    };
+
+    private async Task<ErrorPayload?> MemberRefusalAsync(string connectionId) =>
+        await RefusalAsync() ?? (_participants.UserOf(connectionId) is null ? SessionErrors.NotJoined(Id) : null);
+
+    private async Task AnnounceLeftAsync(IReadOnlyList<Participant> users)
+    {
+        foreach (var user in users)
+        {
+            await PublishAsync(HubEvents.UserLeft, new UserLeft(user.Id, _participants.UserCount));
+            logger.LogInformation("User {UserId} left session {SessionId}", user.Id, Id);
+        }
+
+        if (Session.Created && !Session.Expired)
+        {
+            Touch();
+            if (_participants.IsEmpty)
+            {
+                await Registry.Track(Id, Deadline);
+            }
+        }
+    }
+
+    private async Task ExpireAsync()
+    {
+        var recipients = _participants.ConnectionIds();
+        _participants.Clear();
+        _maintenance?.Dispose();
+        Session.Expired = true;
+        Session.Code = string.Empty; // an ended interview's code is not kept
+        await WriteAsync();
+        if (recipients.Count > 0)
+        {
+            await Events.OnNextAsync(new SessionEvent(HubEvents.Error, SessionErrors.Expired(Id), recipients, EndsSession: true));
+        }
+
+        await Registry.Forget(Id);
+        DeactivateOnIdle();
+        logger.LogInformation("Session {SessionId} expired", Id);
+    }
+
+    private void StartMaintenance() =>
+        _maintenance = this.RegisterGrainTimer(
+            MaintainAsync,
+            new GrainTimerCreationOptions(_options.MaintenanceInterval, _options.MaintenanceInterval) { KeepAlive = false });
+
+    private async Task MaintainAsync(CancellationToken cancellationToken)
+    {
+        var lapsed = _participants.RemoveLapsedGateways(_options.GatewayLease);
+        if (lapsed.Count > 0)
+        {
+            await AnnounceLeftAsync(lapsed);
+        }
+
+        if (Now >= Deadline)
+        {
+            await ExpireAsync();
+        }
+        else if (_dirty)
+        {
+            await WriteAsync();
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        _dirty = false;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            _dirty = true; // the next maintenance tick tries again
+            logger.LogWarning(exception, "Writing session {SessionId} failed", Id);
+            throw;
+        }
+    }
+
+    private SessionDetails Details() =>
+        new(Id.ToString("D"), Session.CreatedAt, Session.LastActivity, Session.Language, _participants.UserCount);
+}

@@ -1,0 +1,23 @@
+namespace Interview.Grains.Sessions;
+
+/// <summary>Session lifetime settings (SPEC.md's SESSION_TIMEOUT and MAX_SESSION_DURATION).</summary>
+public sealed class SessionLifetimeOptions
+{
+    /// <summary>An empty session expires this long after its last activity.</summary>
+    public TimeSpan SessionTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Every session expires this long after it was created.</summary>
+    public TimeSpan MaxSessionDuration { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>How often an active session checks its deadline and writes pending state.</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A gateway that has not renewed its listener for this long is taken as gone, with its connections.</summary>
+    public TimeSpan GatewayLease { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How often the session registry sweeps overdue sessions and writes its state.</summary>
+    public TimeSpan RegistrySweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gateways renew well within the lease.</summary>
+    public TimeSpan GatewayRenewPeriod => GatewayLease / 3;
+}

@@ -1,0 +1,44 @@
+namespace Interview.Grains.Sessions;
+
+public enum SessionStatus
+{
+    NotFound,
+    Expired,
+    Active,
+}
+
+[GenerateSerializer, Immutable, Alias("interview.session-lookup")]
+public sealed record SessionLookup(
+    [property: Id(0)] SessionStatus Status,
+    [property: Id(1)] SessionDetails? Details = null);
+
+/// <summary>A connection asking to join: who it is and which gateway's observer carries its updates.</summary>
+[GenerateSerializer, Immutable, Alias("interview.join-request")]
+public sealed record JoinRequest(
+    [property: Id(0)] string ConnectionId,
+    [property: Id(1)] string UserId,
+    [property: Id(2)] string Username,
+    [property: Id(3)] ISessionObserver Gateway);
+
+/// <summary>Either the session-joined payload or the error that refused the join.</summary>
+[GenerateSerializer, Immutable, Alias("interview.join-result")]
+public sealed record JoinResult(
+    [property: Id(0)] SessionJoined? Joined,
+    [property: Id(1)] ErrorPayload? Error = null);
+
+public static class SessionErrors
+{
+    public static ErrorPayload NotFound(Guid id) =>
+        new("Session not found", ErrorCodes.SessionNotFound, Details("sessionId", id.ToString("D")));
+
+    public static ErrorPayload Expired(Guid id) =>
+        new("Session has expired", ErrorCodes.SessionExpired, Details("sessionId", id.ToString("D")));
+
+    public static ErrorPayload NotJoined(Guid id) =>
+        new("Join the session before changing it", ErrorCodes.InvalidSession, Details("sessionId", id.ToString("D")));
+
+    public static ErrorPayload InvalidField(string field, string message) =>
+        new(message, ErrorCodes.InvalidPayload, Details("field", field));
+
+    private static Dictionary<string, string> Details(string key, string value) => new() { [key] = value };
+}

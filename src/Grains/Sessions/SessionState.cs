@@ -1,0 +1,14 @@
+namespace Interview.Grains.Sessions;
+
+/// <summary>What a session keeps in grain storage. Who is connected is not persisted: that lives with the connections.</summary>
+[GenerateSerializer, Alias("interview.session-state")]
+public sealed class SessionState
+{
+    [Id(0)] public bool Created { get; set; }
+    [Id(1)] public string Code { get; set; } = string.Empty;
+    [Id(2)] public string Language { get; set; } = Languages.Default;
+    [Id(3)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(4)] public DateTimeOffset LastActivity { get; set; }
+    [Id(5)] public long Revision { get; set; }
+    [Id(6)] public bool Expired { get; set; }
+}

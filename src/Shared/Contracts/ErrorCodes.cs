@@ -1,0 +1,15 @@
+namespace Interview.Shared.Contracts;
+
+/// <summary>SPEC.md's WebSocket error codes plus DESIGN.md's additions.</summary>
+public static class ErrorCodes
+{
+    public const string SessionNotFound = "SESSION_NOT_FOUND";
+    public const string InvalidSession = "INVALID_SESSION";
+    public const string SessionExpired = "SESSION_EXPIRED";
+    public const string ConnectionError = "CONNECTION_ERROR";
+    public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
+    public const string ExecutionError = "EXECUTION_ERROR";
+    public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
+    public const string InvalidPayload = "INVALID_PAYLOAD";
+    public const string ResyncRequired = "RESYNC_REQUIRED";
+}

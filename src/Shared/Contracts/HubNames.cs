@@ -1,0 +1,20 @@
+namespace Interview.Shared.Contracts;
+
+/// <summary>SPEC.md's socket event names, used verbatim as SignalR method names.</summary>
+public static class HubMethods
+{
+    public const string JoinSession = "join-session";
+    public const string CodeChange = "code-change";
+    public const string LanguageChange = "language-change";
+}
+
+/// <summary>SPEC.md's server-to-client event names.</summary>
+public static class HubEvents
+{
+    public const string SessionJoined = "session-joined";
+    public const string CodeUpdate = "code-update";
+    public const string LanguageUpdate = "language-update";
+    public const string UserJoined = "user-joined";
+    public const string UserLeft = "user-left";
+    public const string Error = "error";
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace Interview.Shared.Contracts;
+
+// Server-to-client payloads, SPEC.md's shapes (camelCase on the wire).
+
+/// <summary>A participant as listed in session-joined.</summary>
+public sealed record ParticipantInfo(
+    string Id,
+    string Username,
+    string Color);
+
+/// <summary>session-joined: the joiner's copy of the session. Revision is DESIGN.md's addition.</summary>
+public sealed record SessionJoined(
+    string SessionId,
+    string CurrentCode,
+    string Language,
+    IReadOnlyList<ParticipantInfo> Users,
+    int UserCount,
+    long Revision);
+
+/// <summary>code-update: the whole text after someone's change. Timestamp is Unix milliseconds.</summary>
+public sealed record CodeUpdate(
+    string Code,
+    string UserId,
+    long Timestamp,
+    long Revision);
+
+public sealed record LanguageUpdate(
+    string Language,
+    string UserId);
+
+/// <summary>user-joined; Color is DESIGN.md's addition so others can draw the newcomer.</summary>
+public sealed record UserJoined(
+    string UserId,
+    string Username,
+    int UserCount,
+    string Color);
+
+public sealed record UserLeft(
+    string UserId,
+    int UserCount);
+
+/// <summary>error: SPEC.md's {message, code, details?}.</summary>
+public sealed record ErrorPayload(
+    string Message,
+    string Code,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Details = null);

@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+
+namespace Interview.Shared.Contracts;
+
+// REST bodies, SPEC.md's shapes.
+
+public sealed record CreateSessionResponse(
+    string SessionId,
+    [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset CreatedAt,
+    string Language,
+    string ShareUrl);
+
+/// <summary>GET /api/sessions/{id}. Never carries the code: a session's text is only for its participants.</summary>
+public sealed record SessionDetails(
+    string SessionId,
+    [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset CreatedAt,
+    [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset LastActivity,
+    string Language,
+    int UserCount,
+    bool Exists = true);
+
+public sealed record HealthResponse(
+    string Status,
+    [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset Timestamp,
+    long Uptime,
+    int ActiveSessions);
+
+/// <summary>Every REST error: {error, message} or {error, sessionId[, code]}; absent fields are left out.</summary>
+public sealed record ApiError(
+    string Error,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SessionId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Code = null);

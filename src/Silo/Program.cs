@@ -1,0 +1,11 @@
+using Interview.Grains.Hosting;
+using Microsoft.Extensions.Hosting;
+
+// The standalone silo: hosts SessionGrains for gateways that run as Orleans clients.
+var builder = Host.CreateApplicationBuilder(args);
+builder.UseOrleans(silo => silo
+    .UseLocalCluster(builder.Configuration)
+    .AddInterviewGrains(builder.Configuration)
+    .UseInMemoryStorage());
+
+await builder.Build().RunAsync();

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using Interview.Tests.Common;
+
+namespace Interview.Gateway.Tests;
+
+/// <summary>The programs themselves, started as processes with SPEC.md's environment variables.</summary>
+public class EmbeddedDefaultTests
+{
+    [Fact]
+    public async Task The_gateway_serves_SPECs_REST_examples_on_PORT_with_share_links_on_PUBLIC_URL()
+    {
+        var port = HostedProcess.FreePort();
+        await using var gateway = HostedProcess.Start("Gateway", new Dictionary<string, string>
+        {
+            ["PORT"] = port.ToString(),
+            ["PUBLIC_URL"] = "https://interview.example.org/",
+            ["ORLEANS_SILO_PORT"] = HostedProcess.FreePort().ToString(),
+            ["ORLEANS_GATEWAY_PORT"] = HostedProcess.FreePort().ToString(),
+        });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            Assert.False(gateway.HasExited, gateway.Output);
+            try
+            {
+                return (await http.GetAsync("/api/health")).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, "the gateway answers /api/health", TimeSpan.FromSeconds(60));
+
+        var created = await http.PostAsync("/api/sessions/create", Json.Raw("""{"language":"javascript"}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await Json.ReadAsync(created);
+        Assert.Equal($"https://interview.example.org/session/{body.Str("sessionId")}", body.Str("shareUrl"));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync($"/api/sessions/{body.Str("sessionId")}")).StatusCode);
+        Assert.Contains("blazor.webassembly.js", await http.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SESSION_TIMEOUT", "thirty minutes")]
+    [InlineData("MAX_SESSION_DURATION", "-5")]
+    [InlineData("PORT", "70000")]
+    [InlineData("LOG_LEVEL", "loud")]
+    [InlineData("PUBLIC_URL", "not a url")]
+    public async Task A_bad_setting_stops_the_gateway_with_a_message_naming_it(string name, string value)
+    {
+        await using var gateway = HostedProcess.Start("Gateway", new Dictionary<string, string>
+        {
+            ["PORT"] = HostedProcess.FreePort().ToString(),
+            ["ORLEANS_SILO_PORT"] = HostedProcess.FreePort().ToString(),
+            ["ORLEANS_GATEWAY_PORT"] = HostedProcess.FreePort().ToString(),
+            [name] = value,
+        });
+
+        Assert.NotEqual(0, await gateway.WaitForExitAsync());
+        Assert.Contains(name, gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_standalone_silo_starts_and_accepts_gateway_connections()
+    {
+        var gatewayPort = HostedProcess.FreePort();
+        await using var silo = HostedProcess.Start("Silo", new Dictionary<string, string>
+        {
+            ["ORLEANS_SILO_PORT"] = HostedProcess.FreePort().ToString(),
+            ["ORLEANS_GATEWAY_PORT"] = gatewayPort.ToString(),
+        });
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            Assert.False(silo.HasExited, silo.Output);
+            using var client = new TcpClient();
+            try
+            {
+                await client.ConnectAsync(IPAddress.Loopback, gatewayPort);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }, "the silo listens on ORLEANS_GATEWAY_PORT", TimeSpan.FromSeconds(60));
+    }
+}

@@ -1,0 +1,69 @@
+using Interview.Grains.Hosting;
+using Interview.Grains.Sessions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace Interview.Grains.Tests;
+
+/// <summary>One in-process test cluster for all grain tests; they run one at a time, so moving its clock is safe.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    /// <summary>The session clock the silo's grains read; tests move it instead of waiting.</summary>
+    public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 15, 10, 30, 0, TimeSpan.Zero));
+
+    public TestCluster Cluster { get; } = new TestClusterBuilder(1)
+        .AddSiloBuilderConfigurator<SiloConfigurator>()
+        .AddClientBuilderConfigurator<ClientConfigurator>()
+        .Build();
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    /// <summary>What a grain has written to storage, read behind its back.</summary>
+    public async Task<T> StoredAsync<T>(string stateName, IAddressable grain)
+        where T : new()
+    {
+        var silo = (InProcessSiloHandle)Cluster.Primary!;
+        var storage = silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(SessionGrain.Storage);
+        var state = new GrainState<T>(new T());
+        await storage.ReadStateAsync(stateName, grain.GetGrainId(), state);
+        return state.State ?? new T();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddInterviewGrains(new ConfigurationBuilder().Build()).UseInMemoryStorage();
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, Clock);
+            siloBuilder.Services.Configure<SessionLifetimeOptions>(options =>
+            {
+                options.MaintenanceInterval = TimeSpan.FromMilliseconds(50);
+                options.RegistrySweepInterval = TimeSpan.FromMilliseconds(100);
+            });
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
+        {
+            clientBuilder.AddMemoryStreams(SessionStreams.Provider);
+            clientBuilder.Services.AddWireContractSerialization();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

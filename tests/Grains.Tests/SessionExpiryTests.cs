@@ -1,0 +1,111 @@
+using Interview.Grains.Sessions;
+using Interview.Shared.Contracts;
+using Interview.Tests.Common;
+
+namespace Interview.Grains.Tests;
+
+/// <summary>SESSION_TIMEOUT and MAX_SESSION_DURATION with a moved clock: no test here waits for real time to pass.</summary>
+[Collection(ClusterCollection.Name)]
+public class SessionExpiryTests(ClusterFixture fixture)
+{
+    private static readonly string Ada = Guid.NewGuid().ToString();
+
+    private async Task<(ISessionGrain Grain, Guid Id)> CreateAsync()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<ISessionGrain>(id);
+        await grain.Create("javascript");
+        return (grain, id);
+    }
+
+    [Fact]
+    public async Task An_empty_session_expires_30_minutes_after_its_last_activity()
+    {
+        var (grain, id) = await CreateAsync();
+        await using var listener = await SessionListener.StartAsync(fixture, id);
+
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(29));
+        Assert.Equal(SessionStatus.Active, (await grain.Describe()).Status);
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(SessionStatus.Expired, (await grain.Describe()).Status);
+        var refused = await grain.Join(listener.Request("a", Ada));
+        Assert.Equal(ErrorCodes.SessionExpired, refused.Error!.Code);
+        Assert.Null(refused.Joined);
+    }
+
+    [Fact]
+    public async Task Leaving_is_activity_the_idle_timeout_counts_from()
+    {
+        var (grain, id) = await CreateAsync();
+        await using var listener = await SessionListener.StartAsync(fixture, id);
+        await grain.Join(listener.Request("a", Ada));
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(50)); // present people keep it alive
+        await grain.Leave("a");
+
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(29));
+        Assert.Equal(SessionStatus.Active, (await grain.Describe()).Status);
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(SessionStatus.Expired, (await grain.Describe()).Status);
+    }
+
+    [Fact]
+    public async Task An_occupied_session_ends_at_its_maximum_duration_and_tells_its_users()
+    {
+        var (grain, id) = await CreateAsync();
+        await using var listener = await SessionListener.StartAsync(fixture, id);
+        await grain.Join(listener.Request("a", Ada));
+        for (var hour = 0; hour < 3; hour++)
+        {
+            ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(59));
+            Assert.Null(await grain.ChangeCode("a", $"hour {hour}"));
+        }
+
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(63)); // 4 h after creation, with edits all along
+
+        var expired = await listener.EventAsync<ErrorPayload>(HubEvents.Error);
+        Assert.Equal(ErrorCodes.SessionExpired, expired.Code);
+        Assert.True(listener.Events.Single(e => e.Name == HubEvents.Error).EndsSession);
+        Assert.Equal(ErrorCodes.SessionExpired, (await grain.ChangeCode("a", "too late"))!.Code);
+        Assert.Equal(ErrorCodes.SessionExpired, (await grain.Join(listener.Request("b", Ada))).Error!.Code);
+        Assert.Equal(SessionStatus.Expired, (await grain.Describe()).Status);
+    }
+
+    [Fact]
+    public async Task Expiry_survives_deactivation_because_it_is_decided_from_stored_timestamps()
+    {
+        var (grain, id) = await CreateAsync();
+        await using var listener = await SessionListener.StartAsync(fixture, id);
+        await grain.Join(listener.Request("a", Ada));
+        await grain.ChangeCode("a", "persisted");
+        await grain.Leave("a");
+
+        // A fresh activation reads what was written; the text survives while the session lives.
+        await ForceDeactivationAsync(id);
+        var rejoined = (await grain.Join(listener.Request("b", Ada))).Joined!;
+        Assert.Equal("persisted", rejoined.CurrentCode);
+        await grain.Leave("b");
+        await ForceDeactivationAsync(id);
+
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(31));
+        Assert.Equal(SessionStatus.Expired, (await grain.Describe()).Status);
+    }
+
+    [Fact]
+    public async Task The_registry_sweeps_overdue_sessions_so_their_code_is_not_kept()
+    {
+        var (grain, id) = await CreateAsync();
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        // Nobody calls the session: the registry's sweep alone makes it expire and drop its code.
+        await Eventually.HoldsAsync(async () => (await StoredAsync(id)).Expired, "the sweep expires the session in storage");
+        Assert.Equal(string.Empty, (await StoredAsync(id)).Code);
+        Assert.Equal(SessionStatus.Expired, (await grain.Describe()).Status);
+    }
+
+    private Task ForceDeactivationAsync(Guid id) =>
+        fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+    private Task<SessionState> StoredAsync(Guid id) =>
+        fixture.StoredAsync<SessionState>("session", fixture.Grains.GetGrain<ISessionGrain>(id));
+}

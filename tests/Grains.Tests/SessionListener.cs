@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Interview.Grains.Sessions;
+using Interview.Shared.Contracts;
+using Interview.Tests.Common;
+using Orleans.Streams;
+
+namespace Interview.Grains.Tests;
+
+/// <summary>Plays a gateway: an observer for code updates and a subscriber to the session's events.</summary>
+public sealed class SessionListener : ISessionObserver, IAsyncDisposable
+{
+    private StreamSubscriptionHandle<SessionEvent>? _subscription;
+
+    private SessionListener(IGrainFactory grains) => Reference = grains.CreateObjectReference<ISessionObserver>(this);
+
+    public ISessionObserver Reference { get; }
+    public ConcurrentQueue<(CodeUpdate Update, string? Except)> CodeUpdates { get; } = new();
+    public ConcurrentQueue<SessionEvent> Events { get; } = new();
+
+    public static async Task<SessionListener> StartAsync(ClusterFixture fixture, Guid sessionId)
+    {
+        var listener = new SessionListener(fixture.Grains);
+        var stream = fixture.Cluster.Client.GetStreamProvider(SessionStreams.Provider).GetStream<SessionEvent>(SessionStreams.For(sessionId));
+        listener._subscription = await stream.SubscribeAsync((item, _) =>
+        {
+            listener.Events.Enqueue(item);
+            return Task.CompletedTask;
+        });
+        return listener;
+    }
+
+    public Task CodeUpdated(Guid sessionId, CodeUpdate update, string? exceptConnectionId)
+    {
+        CodeUpdates.Enqueue((update, exceptConnectionId));
+        return Task.CompletedTask;
+    }
+
+    public JoinRequest Request(string connectionId, string userId, string username = "Ada") => new(connectionId, userId, username, Reference);
+
+    /// <summary>The first event of that name (and match) received so far, waiting for it if need be.</summary>
+    public async Task<T> EventAsync<T>(string name, Func<T, bool>? match = null)
+    {
+        bool Matches(SessionEvent e) => e.Name == name && e.Payload is T payload && (match?.Invoke(payload) ?? true);
+        await Eventually.HoldsAsync(() => Events.Any(Matches), $"a {name} event arrives");
+        return (T)Events.First(Matches).Payload;
+    }
+
+    public async Task<CodeUpdate> CodeUpdateAsync(long revision)
+    {
+        await Eventually.HoldsAsync(() => CodeUpdates.Any(u => u.Update.Revision == revision), $"revision {revision} arrives");
+        return CodeUpdates.First(u => u.Update.Revision == revision).Update;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_subscription is not null)
+        {
+            await _subscription.UnsubscribeAsync();
+        }
+    }
+}
