@@ -16,7 +16,10 @@ public sealed class GatewayFixture : IAsyncLifetime
 {
     private WebApplication? _app;
 
+    public const string AllowedOrigin = "http://localhost:5173";
+
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public IServiceProvider Services => _app!.Services;
     public Uri BaseAddress { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
@@ -28,11 +31,16 @@ public sealed class GatewayFixture : IAsyncLifetime
             $"--ORLEANS_SILO_PORT={FreePort()}",
             $"--ORLEANS_GATEWAY_PORT={FreePort()}",
             "--LOG_LEVEL=warn",
+            $"--CORS_ORIGIN={AllowedOrigin}",
         ];
         _app = GatewayApp.Build(args, builder =>
         {
             builder.Services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, Clock);
-            builder.Services.Configure<SessionLifetimeOptions>(options => options.MaintenanceInterval = TimeSpan.FromMilliseconds(50));
+            builder.Services.Configure<SessionLifetimeOptions>(options =>
+            {
+                options.MaintenanceInterval = TimeSpan.FromMilliseconds(50);
+                options.GatewayLease = TimeSpan.FromSeconds(3); // renewed every second
+            });
         });
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());

@@ -29,6 +29,7 @@ public class SessionScenarioTests(GatewayFixture fixture)
         Assert.Equal(["color", "userCount", "userId", "username"], Json.Keys(joinedEvent));
         Assert.Equal((bob.UserId, "Bob", 2), (joinedEvent.Str("userId"), joinedEvent.Str("username"), joinedEvent.Int("userCount")));
         Assert.Equal(0, bob.Count(HubEvents.UserJoined)); // nobody is told of their own arrival
+        Assert.Equal(2, (await bob.JoinAsync(id)).Int("userCount")); // a repeated join is answered, not announced
 
         await ada.ChangeCodeAsync(id, "console.log('hi');");
 
@@ -39,6 +40,7 @@ public class SessionScenarioTests(GatewayFixture fixture)
         await bob.ChangeCodeAsync(id, "console.log('back');");
         await ada.EventAsync(HubEvents.CodeUpdate);
         Assert.DoesNotContain(ada.All(HubEvents.CodeUpdate), u => u.Str("userId") == ada.UserId); // never echoed to the sender
+        Assert.Single(ada.All(HubEvents.UserJoined));
     }
 
     [Fact]

@@ -25,6 +25,15 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 
+    /// <summary>A new session in the given language, and its id.</summary>
+    public async Task<(ISessionGrain Grain, Guid Id)> CreateSessionAsync(string language = "javascript")
+    {
+        var id = Guid.NewGuid();
+        var grain = Grains.GetGrain<ISessionGrain>(id);
+        await grain.Create(language);
+        return (grain, id);
+    }
+
     /// <summary>What a grain has written to storage, read behind its back.</summary>
     public async Task<T> StoredAsync<T>(string stateName, IAddressable grain)
         where T : new()

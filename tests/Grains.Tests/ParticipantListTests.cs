@@ -69,6 +69,22 @@ public class ParticipantListTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_connection_joining_twice_is_still_one_connection_of_one_user()
+    {
+        await using var gateway = await SessionListener.StartAsync(fixture, Guid.NewGuid());
+        var list = new ParticipantList(TimeProvider.System);
+        var (first, _) = list.Add("a", "u", "Ada", gateway.Reference);
+
+        var (again, isNew) = list.Add("a", "u", "Ada L.", gateway.Reference);
+
+        Assert.False(isNew);
+        Assert.Same(first, again);
+        Assert.Equal(["a"], list.ConnectionIds());
+        Assert.Equal("Ada L.", list.Snapshot().Single().Username);
+        Assert.Same(first, list.Remove("a")); // and one leave takes the user out
+    }
+
+    [Fact]
     public void Removing_an_unknown_connection_is_a_no_op()
     {
         var list = new ParticipantList(TimeProvider.System);

@@ -10,18 +10,10 @@ public class SessionExpiryTests(ClusterFixture fixture)
 {
     private static readonly string Ada = Guid.NewGuid().ToString();
 
-    private async Task<(ISessionGrain Grain, Guid Id)> CreateAsync()
-    {
-        var id = Guid.NewGuid();
-        var grain = fixture.Grains.GetGrain<ISessionGrain>(id);
-        await grain.Create("javascript");
-        return (grain, id);
-    }
-
     [Fact]
     public async Task An_empty_session_expires_30_minutes_after_its_last_activity()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
 
         ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(29));
@@ -37,7 +29,7 @@ public class SessionExpiryTests(ClusterFixture fixture)
     [Fact]
     public async Task Leaving_is_activity_the_idle_timeout_counts_from()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         await grain.Join(listener.Request("a", Ada));
         ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(50)); // present people keep it alive
@@ -52,7 +44,7 @@ public class SessionExpiryTests(ClusterFixture fixture)
     [Fact]
     public async Task An_occupied_session_ends_at_its_maximum_duration_and_tells_its_users()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         await grain.Join(listener.Request("a", Ada));
         for (var hour = 0; hour < 3; hour++)
@@ -74,7 +66,7 @@ public class SessionExpiryTests(ClusterFixture fixture)
     [Fact]
     public async Task Expiry_survives_deactivation_because_it_is_decided_from_stored_timestamps()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         await grain.Join(listener.Request("a", Ada));
         await grain.ChangeCode("a", "persisted");
@@ -94,7 +86,7 @@ public class SessionExpiryTests(ClusterFixture fixture)
     [Fact]
     public async Task The_registry_sweeps_overdue_sessions_so_their_code_is_not_kept()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(31));
 
         // Nobody calls the session: the registry's sweep alone makes it expire and drop its code.

@@ -11,19 +11,11 @@ public class SessionGrainTests(ClusterFixture fixture)
     private static readonly string Ada = Guid.NewGuid().ToString();
     private static readonly string Bob = Guid.NewGuid().ToString();
 
-    private async Task<(ISessionGrain Grain, Guid Id)> CreateAsync(string language = Languages.JavaScript)
-    {
-        var id = Guid.NewGuid();
-        var grain = fixture.Grains.GetGrain<ISessionGrain>(id);
-        await grain.Create(language);
-        return (grain, id);
-    }
-
     [Fact]
     public async Task Create_starts_from_the_languages_template_and_is_described()
     {
         var before = ClusterFixture.Clock.GetUtcNow();
-        var (grain, id) = await CreateAsync(Languages.Python);
+        var (grain, id) = await fixture.CreateSessionAsync(Languages.Python);
 
         var lookup = await grain.Describe();
 
@@ -37,7 +29,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Create_refuses_an_unknown_language_and_an_id_in_use()
     {
-        var (grain, _) = await CreateAsync();
+        var (grain, _) = await fixture.CreateSessionAsync();
         await Assert.ThrowsAsync<InvalidOperationException>(() => grain.Create("javascript"));
         await Assert.ThrowsAsync<ArgumentException>(() => fixture.Grains.GetGrain<ISessionGrain>(Guid.NewGuid()).Create("ruby"));
     }
@@ -59,7 +51,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Join_lists_users_with_colors_and_tells_the_others()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
 
         var first = (await grain.Join(listener.Request("c1", Ada, "Ada"))).Joined!;
@@ -80,7 +72,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Two_tabs_of_one_user_are_one_user()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         await grain.Join(listener.Request("bob", Bob, "Bob"));
         await grain.Join(listener.Request("a", Ada));
@@ -102,7 +94,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Leave_tells_the_others_and_an_unknown_connection_changes_nothing()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         await grain.Join(listener.Request("a", Ada));
         await grain.Join(listener.Request("b", Bob));
@@ -117,7 +109,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Code_changes_reach_every_gateway_except_for_the_sender_and_advance_the_revision()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         await grain.Join(listener.Request("a", Ada));
         await grain.Join(listener.Request("b", Bob));
@@ -138,7 +130,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task An_unchanged_text_is_not_broadcast()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         var joined = (await grain.Join(listener.Request("a", Ada))).Joined!;
 
@@ -152,7 +144,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Oversize_code_is_refused_and_the_stored_code_stays()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         await grain.Join(listener.Request("a", Ada));
         await grain.ChangeCode("a", "kept");
@@ -168,7 +160,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Changes_from_a_connection_that_has_not_joined_are_refused()
     {
-        var (grain, _) = await CreateAsync();
+        var (grain, _) = await fixture.CreateSessionAsync();
 
         Assert.Equal(ErrorCodes.InvalidSession, (await grain.ChangeCode("stranger", "x"))!.Code);
         Assert.Equal(ErrorCodes.InvalidSession, (await grain.ChangeLanguage("stranger", "python"))!.Code);
@@ -177,7 +169,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Language_change_turns_an_untouched_template_into_the_new_languages_template()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         await grain.Join(listener.Request("a", Ada));
 
@@ -193,7 +185,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Language_change_never_destroys_edited_code()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         await grain.Join(listener.Request("a", Ada));
         await grain.ChangeCode("a", "console.log('mine');");
@@ -210,7 +202,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Unknown_language_is_refused_and_nothing_changes()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         await grain.Join(listener.Request("a", Ada));
 
@@ -223,7 +215,7 @@ public class SessionGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Renewing_a_gateway_says_whether_the_session_holds_its_connections()
     {
-        var (grain, id) = await CreateAsync();
+        var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
 
         Assert.False(await grain.RenewGateway(listener.Reference));

@@ -30,6 +30,13 @@ public sealed class ParticipantList(TimeProvider leaseClock)
     /// <summary>Adds a connection; returns its user and whether that user is new to the session.</summary>
     public (Participant User, bool IsNewUser) Add(string connectionId, string userId, string username, ISessionObserver gateway)
     {
+        if (_connections.TryGetValue(connectionId, out var existing) && existing.User.Id == userId)
+        {
+            existing.User.Username = username; // a repeated join: nothing new to tell anyone
+            Renew(gateway);
+            return (existing.User, false);
+        }
+
         Remove(connectionId);
         var user = _users.Find(u => u.Id == userId);
         var isNew = user is null;
