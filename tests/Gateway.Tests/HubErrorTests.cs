@@ -58,7 +58,7 @@ public class HubErrorTests(GatewayFixture fixture)
         { """{"sessionId":"SESSION","code":"x","language":"javascript"}""", "INVALID_PAYLOAD", "userId" },
         { """{"sessionId":"SESSION","code":"x","language":"javascript","userId":"OTHER"}""", "INVALID_PAYLOAD", "userId" },
         { """{"sessionId":"not-a-uuid","code":"x","language":"javascript","userId":"USER"}""", "INVALID_SESSION", null },
-        { """{"sessionId":"550e8400-e29b-41d4-a716-446655440000","code":"x","language":"javascript","userId":"USER"}""", "INVALID_SESSION", null },
+        { """{"sessionId":"550e8400-e29b-41d4-a716-446655440000","code":"x","language":"javascript","userId":"USER"}""", "SESSION_NOT_FOUND", null },
         { "42", "INVALID_PAYLOAD", null },
     };
 
@@ -122,7 +122,7 @@ public class HubErrorTests(GatewayFixture fixture)
     [InlineData("""{"sessionId":"SESSION","userId":"USER"}""", "INVALID_PAYLOAD")]
     [InlineData("""{"sessionId":"SESSION","language":"python","userId":"OTHER"}""", "INVALID_PAYLOAD")]
     [InlineData("""{"sessionId":"bad","language":"python","userId":"USER"}""", "INVALID_SESSION")]
-    [InlineData("""{"sessionId":"550e8400-e29b-41d4-a716-446655440000","language":"python","userId":"USER"}""", "INVALID_SESSION")]
+    [InlineData("""{"sessionId":"550e8400-e29b-41d4-a716-446655440000","language":"python","userId":"USER"}""", "SESSION_NOT_FOUND")]
     public async Task A_bad_language_change_changes_nothing(string payload, string code)
     {
         var (id, ada, bob) = await TwoInSessionAsync();

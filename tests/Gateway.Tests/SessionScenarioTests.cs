@@ -193,7 +193,7 @@ public class SessionScenarioTests(GatewayFixture fixture)
         Assert.Equal("SESSION_EXPIRED", (await ada.EventAsync(HubEvents.Error)).Str("code"));
         Assert.Equal("SESSION_EXPIRED", (await bob.EventAsync(HubEvents.Error)).Str("code"));
         var refused = await ada.ErrorFromAsync(HubMethods.CodeChange, new { sessionId = id, code = "x", language = "javascript", userId = ada.UserId });
-        Assert.Equal("INVALID_SESSION", refused.Str("code")); // no longer in a session
+        Assert.Equal("SESSION_EXPIRED", refused.Str("code"));
         var rejoin = await bob.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = bob.UserId });
         Assert.Equal("SESSION_EXPIRED", rejoin.Str("code"));
         Assert.Equal("SESSION_EXPIRED", (await Json.ReadAsync(await fixture.Http.GetAsync($"/api/sessions/{id}"))).Str("code"));

@@ -22,7 +22,7 @@ public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains) :
     public async Task CodeChange(JsonElement payload)
     {
         var request = HubRequests.ReadCodeChange(payload);
-        sessions.RequireMember(Context.ConnectionId, request.SessionId, request.UserId);
+        await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId, request.UserId);
         ThrowIfRefused(await Session(request.SessionId).ChangeCode(Context.ConnectionId, request.Code));
     }
 
@@ -30,7 +30,7 @@ public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains) :
     public async Task LanguageChange(JsonElement payload)
     {
         var request = HubRequests.ReadLanguageChange(payload);
-        sessions.RequireMember(Context.ConnectionId, request.SessionId, request.UserId);
+        await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId, request.UserId);
         ThrowIfRefused(await Session(request.SessionId).ChangeLanguage(Context.ConnectionId, request.Language));
     }
 

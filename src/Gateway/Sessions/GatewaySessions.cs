@@ -30,17 +30,26 @@ public sealed class GatewaySessions
 
     public SessionMember? MemberOf(string connectionId) => _members.GetValueOrDefault(connectionId);
 
-    /// <summary>Checks that the connection joined this session as this user; throws the error to send otherwise.</summary>
-    public SessionMember RequireMember(string connectionId, Guid sessionId, string userId)
+    /// <summary>
+    /// Checks that the connection joined this session as this user; throws the error to send otherwise.
+    /// A connection outside the session is told why: the session is gone or expired, or it never joined.
+    /// </summary>
+    public async Task RequireMemberAsync(string connectionId, Guid sessionId, string userId)
     {
         if (MemberOf(connectionId) is not { } member || member.SessionId != sessionId)
         {
-            throw new HubErrorException(SessionErrors.NotJoined(sessionId));
+            throw new HubErrorException((await Grain(sessionId).Describe()).Status switch
+            {
+                SessionStatus.NotFound => SessionErrors.NotFound(sessionId),
+                SessionStatus.Expired => SessionErrors.Expired(sessionId),
+                _ => SessionErrors.NotJoined(sessionId),
+            });
         }
 
-        return member.UserId == userId
-            ? member
-            : throw new HubErrorException(SessionErrors.InvalidField("userId", "userId is not the user this connection joined as"));
+        if (member.UserId != userId)
+        {
+            throw new HubErrorException(SessionErrors.InvalidField("userId", "userId is not the user this connection joined as"));
+        }
     }
 
     public async Task<SessionJoined> JoinAsync(string connectionId, JoinSessionRequest request)
