@@ -95,6 +95,24 @@ public class SessionExpiryTests(ClusterFixture fixture)
         Assert.Equal(SessionStatus.Expired, (await grain.Describe()).Status);
     }
 
+    [Fact]
+    public async Task CheckExpiry_ends_a_session_past_its_deadline_and_spares_one_that_is_not()
+    {
+        var (occupied, occupiedId) = await fixture.CreateSessionAsync();
+        var (empty, emptyId) = await fixture.CreateSessionAsync();
+        await using var listener = await SessionListener.StartAsync(fixture, occupiedId);
+        await occupied.Join(listener.Request("a", Ada));
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        await occupied.CheckExpiry();
+        await empty.CheckExpiry();
+
+        await Eventually.HoldsAsync(async () => (await StoredAsync(emptyId)).Expired, "the empty session expires");
+        Assert.Equal(SessionStatus.Active, (await occupied.Describe()).Status);
+        Assert.False((await StoredAsync(occupiedId)).Expired);
+        Assert.DoesNotContain(listener.Events, e => e.Name == HubEvents.Error);
+    }
+
     private Task ForceDeactivationAsync(Guid id) =>
         fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 

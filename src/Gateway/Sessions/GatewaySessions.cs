@@ -26,8 +26,6 @@ public sealed class GatewaySessions
         _observer = new Lazy<ISessionObserver>(() => grains.CreateObjectReference<ISessionObserver>(relay));
     }
 
-    public IReadOnlyCollection<Guid> SessionIds => (IReadOnlyCollection<Guid>)_sessions.Keys;
-
     public SessionMember? MemberOf(string connectionId) => _members.GetValueOrDefault(connectionId);
 
     /// <summary>

@@ -17,6 +17,3 @@ public sealed class LocalSession(Guid id)
     /// <summary>Set once the last connection left; a waiter that finds it closed starts over with a fresh one.</summary>
     public bool Closed { get; set; }
 }
-
-/// <summary>A connection of this gateway and the session and user it joined as.</summary>
-public sealed record SessionMember(string ConnectionId, Guid SessionId, string UserId, string Username);

@@ -28,6 +28,4 @@ public static class SessionIds
     }
 
     public static string Normalize(string id) => id.ToLowerInvariant();
-
-    public static string NewSessionId() => Guid.NewGuid().ToString("D");
 }
