@@ -13,7 +13,18 @@ fail() { echo "test.sh: $*" >&2; exit 1; }
 command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not on PATH; install .NET 10 first"
 dotnet --list-sdks | grep -q '^10\.' || fail "a .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
 
-rm -rf "$ARTIFACTS/test-results" "$ARTIFACTS/coverage"
+# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  echo "== installing Debian's chromium for tests/Browser.Tests"
+  command -v apt-get >/dev/null || fail "$chromium is missing and apt-get is not available; install Chromium and set CHROMIUM_PATH"
+  [ "$(id -u)" -eq 0 ] || fail "$chromium is missing; run 'apt-get install chromium' as root, or set CHROMIUM_PATH"
+  apt-get update -qq || fail "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || fail "installing chromium failed"
+  [ -x "$chromium" ] || fail "chromium was installed but $chromium is not there"
+fi
+
+rm -rf "$ARTIFACTS/test-results" "$ARTIFACTS/coverage" "$ARTIFACTS/screenshots"
 mkdir -p "$ARTIFACTS"
 
 echo "== restore"

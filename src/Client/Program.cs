@@ -1,4 +1,5 @@
 using Interview.Client;
+using Interview.Client.Services;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 
@@ -6,5 +7,8 @@ var builder = WebAssemblyHostBuilder.CreateDefault(args);
 builder.RootComponents.Add<App>("#app");
 builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddScoped<SessionApi>();
+builder.Services.AddScoped<LocalIdentity>();
+builder.Services.AddTransient(_ => new SessionConnection(new Uri(new Uri(builder.HostEnvironment.BaseAddress), "hub")));
 
 await builder.Build().RunAsync();

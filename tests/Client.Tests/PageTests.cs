@@ -1,47 +1,99 @@
+using System.Net;
 using Bunit;
 using Interview.Client.Pages;
-using Microsoft.AspNetCore.Components;
+using Interview.Client.Services;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Client.Tests;
 
-public class PageTests : BunitContext
+public class HomeTests : BunitContext
 {
+    private readonly FakeApi _api = new();
+
+    public HomeTests() => Services.AddSingleton(new SessionApi(_api.Client()));
+
     [Fact]
-    public void Home_says_what_Interview_is()
+    public void Creating_a_session_shows_its_share_link_and_a_way_in()
+    {
+        _api.Answer("/api/sessions/create", HttpStatusCode.Created,
+            """{"sessionId":"550e8400-e29b-41d4-a716-446655440000","createdAt":"2024-01-15T10:30:00.000Z","language":"python","shareUrl":"http://x/session/550e8400-e29b-41d4-a716-446655440000"}""");
+        var home = Render<Home>();
+
+        home.Find("select").Change("python");
+        home.Find("form").Submit();
+
+        home.WaitForElement("#share-url");
+        Assert.Equal("http://x/session/550e8400-e29b-41d4-a716-446655440000", home.Find("#share-url").GetAttribute("value"));
+        Assert.Equal("session/550e8400-e29b-41d4-a716-446655440000", home.Find("#open-session").GetAttribute("href"));
+        Assert.Equal("""{"language":"python"}""", _api.Requests.Single().Body);
+    }
+
+    [Fact]
+    public void A_failed_create_says_so()
     {
         var home = Render<Home>();
 
-        Assert.Equal("Interview", home.Find("h1").TextContent);
-        Assert.Contains("JavaScript and Python", home.Markup, StringComparison.Ordinal);
+        home.Find("form").Submit();
+
+        home.WaitForElement(".error");
+        Assert.Empty(home.FindAll("#share-url"));
+        Assert.False(home.Find("#create-session").HasAttribute("disabled"));
+    }
+}
+
+public class SessionPageTests : BunitContext, IAsyncLifetime
+{
+    private const string Id = "550e8400-e29b-41d4-a716-446655440000";
+    private readonly FakeApi _api = new();
+
+    public SessionPageTests()
+    {
+        Services.AddSingleton(new SessionApi(_api.Client()));
+        Services.AddSingleton<LocalIdentity>();
+        Services.AddSingleton(new SessionConnection(new Uri("http://interview.test/hub"))); // never reached by these tests
     }
 
-    [Fact]
-    public void Session_page_names_a_valid_session()
-    {
-        var page = Render<Session>(p => p.Add(s => s.SessionId, "550e8400-e29b-41d4-a716-446655440000"));
+    public Task InitializeAsync() => Task.CompletedTask;
 
-        Assert.Equal("Session", page.Find("h1").TextContent);
-        Assert.Contains("550e8400-e29b-41d4-a716-446655440000", page.Find("code").TextContent, StringComparison.Ordinal);
+    // The page's SessionConnection is only asynchronously disposable; xunit 2 calls this, not DisposeAsync.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    [Fact]
+    public void A_malformed_id_is_explained_without_asking_the_server()
+    {
+        var page = Render<Session>(p => p.Add(s => s.SessionId, "not-an-id"));
+
+        Assert.Equal("This link is not valid", page.Find("h1").TextContent);
+        Assert.Empty(_api.Requests);
     }
 
     [Theory]
-    [InlineData("not-a-session")]
-    [InlineData("550e8400-e29b-11d4-a716-446655440000")]
-    public void Session_page_explains_a_malformed_link(string id)
+    [InlineData(HttpStatusCode.NotFound, """{"error":"Session not found","sessionId":"x"}""", "Session not found")]
+    [InlineData(HttpStatusCode.NotFound, """{"error":"Session expired","sessionId":"x","code":"SESSION_EXPIRED"}""", "This session has ended")]
+    [InlineData(HttpStatusCode.BadRequest, """{"error":"Invalid session ID","sessionId":"x"}""", "This link is not valid")]
+    public void A_session_that_cannot_be_joined_gets_its_page(HttpStatusCode status, string body, string title)
     {
-        var page = Render<Session>(p => p.Add(s => s.SessionId, id));
+        _api.Answer($"/api/sessions/{Id}", status, body);
 
-        Assert.Equal("This link is not valid", page.Find("h1").TextContent);
+        var page = Render<Session>(p => p.Add(s => s.SessionId, Id));
+
+        page.WaitForAssertion(() => Assert.Equal(title, page.Find("h1").TextContent));
     }
 
     [Fact]
-    public void Unknown_routes_get_a_not_found_page()
+    public void A_first_visit_asks_for_a_name_and_keeps_a_user_id()
     {
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/no/such/page");
+        _api.Answer($"/api/sessions/{Id}", HttpStatusCode.OK,
+            $$"""{"sessionId":"{{Id}}","createdAt":"2024-01-15T10:30:00.000Z","lastActivity":"2024-01-15T10:30:00.000Z","language":"python","userCount":1,"exists":true}""");
+        JSInterop.Setup<string?>("localStorage.getItem", "interview.userId").SetResult(null);
+        JSInterop.Setup<string?>("localStorage.getItem", "interview.username").SetResult(null);
+        var stored = JSInterop.SetupVoid("localStorage.setItem", _ => true);
+        stored.SetVoidResult();
 
-        var app = Render<App>();
+        var page = Render<Session>(p => p.Add(s => s.SessionId, Id));
 
-        Assert.Equal("Page not found", app.Find("h1").TextContent);
+        page.WaitForElement("#display-name");
+        var userId = (string)stored.Invocations.Single().Arguments[1]!;
+        Assert.True(Interview.Shared.Validation.SessionIds.IsUuid(userId));
     }
 }

@@ -10,13 +10,13 @@ public class EmbeddedDefaultTests
     [Fact]
     public async Task The_gateway_serves_SPECs_REST_examples_on_PORT_with_share_links_on_PUBLIC_URL()
     {
-        var port = HostedProcess.FreePort();
+        var port = TestEnvironment.FreePort();
         await using var gateway = HostedProcess.Start("Gateway", new Dictionary<string, string>
         {
             ["PORT"] = port.ToString(),
             ["PUBLIC_URL"] = "https://interview.example.org/",
-            ["ORLEANS_SILO_PORT"] = HostedProcess.FreePort().ToString(),
-            ["ORLEANS_GATEWAY_PORT"] = HostedProcess.FreePort().ToString(),
+            ["ORLEANS_SILO_PORT"] = TestEnvironment.FreePort().ToString(),
+            ["ORLEANS_GATEWAY_PORT"] = TestEnvironment.FreePort().ToString(),
         });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
@@ -51,9 +51,9 @@ public class EmbeddedDefaultTests
     {
         await using var gateway = HostedProcess.Start("Gateway", new Dictionary<string, string>
         {
-            ["PORT"] = HostedProcess.FreePort().ToString(),
-            ["ORLEANS_SILO_PORT"] = HostedProcess.FreePort().ToString(),
-            ["ORLEANS_GATEWAY_PORT"] = HostedProcess.FreePort().ToString(),
+            ["PORT"] = TestEnvironment.FreePort().ToString(),
+            ["ORLEANS_SILO_PORT"] = TestEnvironment.FreePort().ToString(),
+            ["ORLEANS_GATEWAY_PORT"] = TestEnvironment.FreePort().ToString(),
             [name] = value,
         });
 
@@ -64,10 +64,10 @@ public class EmbeddedDefaultTests
     [Fact]
     public async Task The_standalone_silo_starts_and_accepts_gateway_connections()
     {
-        var gatewayPort = HostedProcess.FreePort();
+        var gatewayPort = TestEnvironment.FreePort();
         await using var silo = HostedProcess.Start("Silo", new Dictionary<string, string>
         {
-            ["ORLEANS_SILO_PORT"] = HostedProcess.FreePort().ToString(),
+            ["ORLEANS_SILO_PORT"] = TestEnvironment.FreePort().ToString(),
             ["ORLEANS_GATEWAY_PORT"] = gatewayPort.ToString(),
         });
 

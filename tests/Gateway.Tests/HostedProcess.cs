@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using Interview.Tests.Common;
 
 namespace Interview.Gateway.Tests;
 
@@ -32,7 +31,7 @@ public sealed class HostedProcess : IAsyncDisposable
     public static HostedProcess Start(string project, IReadOnlyDictionary<string, string> environment)
     {
         var configuration = typeof(HostedProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var dll = Path.Combine(RepositoryRoot(), "src", project, "bin", configuration, "net10.0", $"Interview.{project}.dll");
+        var dll = Path.Combine(TestEnvironment.RepositoryRoot(), "src", project, "bin", configuration, "net10.0", $"Interview.{project}.dll");
         Assert.True(File.Exists(dll), $"{dll} is built");
         var start = new ProcessStartInfo("dotnet", [dll])
         {
@@ -51,13 +50,6 @@ public sealed class HostedProcess : IAsyncDisposable
         hosted._process.BeginOutputReadLine();
         hosted._process.BeginErrorReadLine();
         return hosted;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task<int> WaitForExitAsync()
@@ -84,16 +76,5 @@ public sealed class HostedProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Interview.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Interview.sln not found above the test output");
     }
 }

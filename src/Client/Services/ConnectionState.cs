@@ -1,0 +1,9 @@
+namespace Interview.Client.Services;
+
+public enum ConnectionState
+{
+    Connecting,
+    Connected,
+    Reconnecting,
+    Offline,
+}

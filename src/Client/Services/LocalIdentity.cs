@@ -1,0 +1,37 @@
+using Interview.Shared.Validation;
+using Microsoft.JSInterop;
+
+namespace Interview.Client.Services;
+
+/// <summary>Who this browser is: a user id made once and a display name asked once, both kept in localStorage.</summary>
+public sealed class LocalIdentity(IJSRuntime js)
+{
+    private const string UserIdKey = "interview.userId";
+    private const string NameKey = "interview.username";
+
+    public async Task<string> GetUserIdAsync()
+    {
+        var stored = await js.InvokeAsync<string?>("localStorage.getItem", UserIdKey);
+        if (SessionIds.IsUuid(stored))
+        {
+            return stored!;
+        }
+
+        var created = Guid.NewGuid().ToString();
+        await js.InvokeVoidAsync("localStorage.setItem", UserIdKey, created);
+        return created;
+    }
+
+    public async Task<string?> GetNameAsync()
+    {
+        var stored = await js.InvokeAsync<string?>("localStorage.getItem", NameKey);
+        return string.IsNullOrWhiteSpace(stored) ? null : Usernames.Clean(stored);
+    }
+
+    public async Task<string> SetNameAsync(string name)
+    {
+        var cleaned = Usernames.Clean(name);
+        await js.InvokeVoidAsync("localStorage.setItem", NameKey, cleaned);
+        return cleaned;
+    }
+}

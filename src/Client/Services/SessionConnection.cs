@@ -1,0 +1,94 @@
+using Interview.Shared.Contracts;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Interview.Client.Services;
+
+/// <summary>
+/// This tab's connection to a session: SignalR's automatic reconnect with SPEC.md's delays, a fresh
+/// join-session after every reconnect (the connection id changes), and the hub's events as C# events.
+/// </summary>
+public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
+{
+    private HubConnection? _hub;
+    private string _sessionId = string.Empty;
+    private string _userId = string.Empty;
+    private string _username = string.Empty;
+
+    public ConnectionState State { get; private set; } = ConnectionState.Connecting;
+
+    public event Action? StateChanged;
+    public event Action<SessionJoined>? Joined;
+    public event Action<CodeUpdate>? CodeUpdated;
+    public event Action<LanguageUpdate>? LanguageUpdated;
+    public event Action<UserJoined>? UserJoined;
+    public event Action<UserLeft>? UserLeft;
+    public event Action<ErrorPayload>? ErrorReceived;
+
+    public async Task ConnectAsync(string sessionId, string userId, string username)
+    {
+        (_sessionId, _userId, _username) = (sessionId, userId, username);
+        _hub = new HubConnectionBuilder()
+            .WithUrl(hubUrl)
+            .WithAutomaticReconnect(new SpecRetryPolicy())
+            .Build();
+        _hub.On<SessionJoined>(HubEvents.SessionJoined, joined => Joined?.Invoke(joined));
+        _hub.On<CodeUpdate>(HubEvents.CodeUpdate, update => CodeUpdated?.Invoke(update));
+        _hub.On<LanguageUpdate>(HubEvents.LanguageUpdate, update => LanguageUpdated?.Invoke(update));
+        _hub.On<UserJoined>(HubEvents.UserJoined, joined => UserJoined?.Invoke(joined));
+        _hub.On<UserLeft>(HubEvents.UserLeft, left => UserLeft?.Invoke(left));
+        _hub.On<ErrorPayload>(HubEvents.Error, error => ErrorReceived?.Invoke(error));
+        _hub.Reconnecting += _ => SetState(ConnectionState.Reconnecting);
+        _hub.Reconnected += async _ =>
+        {
+            await SetState(ConnectionState.Connected);
+            await JoinAsync();
+        };
+        _hub.Closed += _ => SetState(ConnectionState.Offline);
+        await StartAsync();
+    }
+
+    /// <summary>After the automatic reconnect gave up: try again now.</summary>
+    public Task RetryAsync() => _hub is null ? Task.CompletedTask : StartAsync();
+
+    public Task SendCodeAsync(string code, string language) =>
+        SendAsync(HubMethods.CodeChange, new { sessionId = _sessionId, code, language, userId = _userId });
+
+    public Task ChangeLanguageAsync(string language) =>
+        SendAsync(HubMethods.LanguageChange, new { sessionId = _sessionId, language, userId = _userId });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_hub is not null)
+        {
+            await _hub.DisposeAsync();
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        await SetState(ConnectionState.Connecting);
+        try
+        {
+            await _hub!.StartAsync();
+            await SetState(ConnectionState.Connected);
+            await JoinAsync();
+        }
+        catch (HttpRequestException)
+        {
+            await SetState(ConnectionState.Offline);
+        }
+    }
+
+    private Task JoinAsync() =>
+        SendAsync(HubMethods.JoinSession, new { sessionId = _sessionId, userId = _userId, username = _username });
+
+    private Task SendAsync(string method, object payload) =>
+        _hub is { State: HubConnectionState.Connected } hub ? hub.SendAsync(method, payload) : Task.CompletedTask;
+
+    private Task SetState(ConnectionState state)
+    {
+        State = state;
+        StateChanged?.Invoke();
+        return Task.CompletedTask; // SignalR's connection events are asynchronous handlers
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+
+namespace Interview.Browser.Tests;
+
+/// <summary>Reads and drives the page's Monaco editor the way a person would see and use it.</summary>
+public static class Editor
+{
+    public static Task<string> TextAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => monaco.editor.getModels()[0].getValue()");
+
+    public static Task<string> LanguageAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => monaco.editor.getModels()[0].getLanguageId()");
+
+    public static async Task<(int Line, int Column)> CursorAsync(IPage page)
+    {
+        var position = await page.EvaluateAsync<int[]>("() => { const p = monaco.editor.getEditors()[0].getPosition(); return [p.lineNumber, p.column]; }");
+        return (position[0], position[1]);
+    }
+
+    public static Task PlaceCursorAsync(IPage page, int line, int column) =>
+        page.EvaluateAsync($"() => {{ const e = monaco.editor.getEditors()[0]; e.focus(); e.setPosition({{ lineNumber: {line}, column: {column} }}); }}");
+
+    public static async Task PlaceCursorAtEndAsync(IPage page) =>
+        await page.EvaluateAsync("() => { const e = monaco.editor.getEditors()[0]; const m = e.getModel(); e.focus(); e.setPosition(m.getFullModelRange().getEndPosition()); }");
+
+    /// <summary>Waits until the editor's text satisfies <paramref name="condition"/> (JS, given the text as t).</summary>
+    public static Task WaitForTextAsync(IPage page, string condition) =>
+        page.WaitForFunctionAsync($"() => {{ const m = window.monaco && monaco.editor.getModels()[0]; if (!m) return false; const t = m.getValue(); return {condition}; }}");
+
+    public static Task WaitForLanguageAsync(IPage page, string language) =>
+        page.WaitForFunctionAsync($"() => window.monaco && monaco.editor.getModels()[0] && monaco.editor.getModels()[0].getLanguageId() === '{language}'");
+}

@@ -1,0 +1,184 @@
+using Bunit;
+using Interview.Client.Components;
+using Interview.Client.Services;
+using Interview.Shared.Contracts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Interview.Client.Tests;
+
+public class ShareLinkTests : BunitContext
+{
+    [Fact]
+    public void Shows_the_link_and_copies_it()
+    {
+        var copy = JSInterop.SetupVoid("navigator.clipboard.writeText", "http://x/session/1");
+        copy.SetVoidResult();
+        var link = Render<ShareLink>(p => p.Add(s => s.Url, "http://x/session/1"));
+        Assert.Equal("http://x/session/1", link.Find("#share-url").GetAttribute("value"));
+
+        link.Find("button").Click();
+
+        Assert.Single(copy.Invocations);
+        Assert.Equal("Copied", link.Find("button").TextContent);
+    }
+
+    [Fact]
+    public void Without_a_clipboard_the_button_does_not_claim_success()
+    {
+        JSInterop.SetupVoid("navigator.clipboard.writeText", _ => true).SetException(new JSException("denied"));
+        var link = Render<ShareLink>(p => p.Add(s => s.Url, "http://x"));
+
+        link.Find("button").Click();
+
+        Assert.Equal("Copy", link.Find("button").TextContent);
+    }
+
+    [Fact]
+    public void Focusing_the_field_selects_it()
+    {
+        var select = JSInterop.SetupVoid("interview.selectAll", "share-url");
+        select.SetVoidResult();
+        var link = Render<ShareLink>(p => p.Add(s => s.Url, "http://x"));
+
+        link.Find("#share-url").Focus();
+
+        Assert.Single(select.Invocations);
+    }
+}
+
+public class LanguageSelectorTests : BunitContext
+{
+    [Fact]
+    public void Reports_a_new_language_only()
+    {
+        var chosen = new List<string>();
+        var selector = Render<LanguageSelector>(p => p
+            .Add(s => s.Language, "javascript")
+            .Add(s => s.LanguageChanged, (string language) => chosen.Add(language)));
+
+        Assert.Equal("javascript", selector.Find("select").GetAttribute("value"));
+        selector.Find("select").Change("python");
+        selector.Find("select").Change("javascript");
+        selector.Find("select").Change("ruby");
+
+        Assert.Equal(["python"], chosen);
+    }
+
+    [Fact]
+    public void Can_be_disabled()
+    {
+        var selector = Render<LanguageSelector>(p => p.Add(s => s.Language, "python").Add(s => s.Disabled, true));
+        Assert.True(selector.Find("select").HasAttribute("disabled"));
+    }
+}
+
+public class ConnectionStatusTests : BunitContext
+{
+    [Theory]
+    [InlineData(ConnectionState.Connecting, "Connecting…")]
+    [InlineData(ConnectionState.Connected, "Connected")]
+    [InlineData(ConnectionState.Reconnecting, "Reconnecting…")]
+    [InlineData(ConnectionState.Offline, "Offline")]
+    public void Says_the_connection_state(ConnectionState state, string label)
+    {
+        var status = Render<ConnectionStatus>(p => p.Add(s => s.State, state));
+        Assert.Equal(label, status.Find(".label").TextContent);
+        Assert.Contains(state.ToString().ToLowerInvariant(), status.Find(".connection-status").ClassList);
+        Assert.Equal(state == ConnectionState.Offline, status.FindAll("button").Count == 1);
+    }
+
+    [Fact]
+    public void Offline_offers_a_retry()
+    {
+        var retries = 0;
+        var status = Render<ConnectionStatus>(p => p.Add(s => s.State, ConnectionState.Offline).Add(s => s.OnRetry, () => retries++));
+
+        status.Find("button").Click();
+
+        Assert.Equal(1, retries);
+    }
+}
+
+public class ParticipantListTests : BunitContext
+{
+    [Fact]
+    public void Lists_names_colors_and_the_count_and_marks_the_user()
+    {
+        IReadOnlyList<ParticipantInfo> users = [new("a", "Ada", "#e06c75"), new("b", "Bob", "#61afef")];
+        var list = Render<ParticipantList>(p => p.Add(s => s.Users, users).Add(s => s.SelfId, "b"));
+
+        Assert.Equal("2", list.Find(".count").TextContent);
+        Assert.Equal(["Ada", "Bob"], list.FindAll(".name").Select(n => n.TextContent));
+        Assert.Contains("#61afef", list.FindAll(".swatch")[1].GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Single(list.FindAll(".you"));
+        Assert.Equal("b", list.Find(".you").ParentElement!.GetAttribute("data-user-id"));
+    }
+}
+
+public class NamePromptTests : BunitContext
+{
+    [Fact]
+    public void Asks_for_a_name_before_joining()
+    {
+        string? given = null;
+        var prompt = Render<NamePrompt>(p => p.Add(s => s.OnName, (string name) => given = name));
+        Assert.True(prompt.Find("button").HasAttribute("disabled"));
+        Assert.Equal("50", prompt.Find("input").GetAttribute("maxlength"));
+
+        prompt.Find("input").Input("Ada");
+        prompt.Find("form").Submit();
+
+        Assert.Equal("Ada", given);
+    }
+
+    [Fact]
+    public void A_blank_name_is_not_submitted()
+    {
+        var calls = 0;
+        var prompt = Render<NamePrompt>(p => p.Add(s => s.OnName, (string _) => calls++));
+
+        prompt.Find("input").Input("   ");
+        prompt.Find("form").Submit();
+
+        Assert.Equal(0, calls);
+    }
+}
+
+public class SessionProblemTests : BunitContext
+{
+    [Theory]
+    [InlineData(SessionLookupStatus.NotFound, "Session not found")]
+    [InlineData(SessionLookupStatus.Expired, "This session has ended")]
+    [InlineData(SessionLookupStatus.Invalid, "This link is not valid")]
+    public void Explains_what_is_wrong_and_offers_a_new_session(SessionLookupStatus status, string title)
+    {
+        var page = Render<SessionProblem>(p => p.Add(s => s.Status, status));
+        Assert.Equal(title, page.Find("h1").TextContent);
+        Assert.Equal("", page.Find("a.button").GetAttribute("href"));
+    }
+}
+
+public class CodeEditorTests : BunitContext
+{
+    [Fact]
+    public void Renders_Monacos_container_with_the_editor_id()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        var editor = Render<CodeEditor>(p => p.Add(s => s.InitialCode, "x").Add(s => s.Language, "python"));
+
+        Assert.NotNull(editor.Find("#code-editor"));
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier.StartsWith("blazorMonaco.editor.create", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_remote_update_before_Monaco_is_ready_becomes_its_starting_text()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        var editor = Render<CodeEditor>(p => p.Add(s => s.InitialCode, "old").Add(s => s.Language, "javascript"));
+
+        await editor.InvokeAsync(() => editor.Instance.ApplyRemoteAsync("new"));
+
+        Assert.Equal("new", editor.Instance.InitialCode);
+    }
+}

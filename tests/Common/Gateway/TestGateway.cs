@@ -1,0 +1,53 @@
+using Interview.Gateway.Hosting;
+using Interview.Grains.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Interview.Tests.Common;
+
+/// <summary>
+/// The gateway as `dotnet run` builds it (co-hosted silo and all) on a real Kestrel bound to a free
+/// loopback port, with the session clock replaced so expiry can be tested without waiting.
+/// Linked into the test projects that host a gateway.
+/// </summary>
+public sealed class TestGateway : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestGateway(WebApplication app, FakeTimeProvider clock) => (_app, Clock) = (app, clock);
+
+    public FakeTimeProvider Clock { get; }
+    public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestGateway> StartAsync(params string[] settings)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--ORLEANS_SILO_PORT={TestEnvironment.FreePort()}",
+            $"--ORLEANS_GATEWAY_PORT={TestEnvironment.FreePort()}",
+            "--LOG_LEVEL=warn",
+            .. settings.Select(setting => $"--{setting}"),
+        ];
+        var app = GatewayApp.Build(args, builder =>
+        {
+            builder.Services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, clock);
+            builder.Services.Configure<SessionLifetimeOptions>(options =>
+            {
+                options.MaintenanceInterval = TimeSpan.FromMilliseconds(50);
+                options.GatewayLease = TimeSpan.FromSeconds(3); // renewed every second
+            });
+        });
+        await app.StartAsync();
+        return new TestGateway(app, clock) { BaseAddress = new Uri(app.Urls.Single()) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
