@@ -10,10 +10,7 @@ public class ConnectionTests(BrowserFixture fixture)
     public async Task A_refresh_keeps_the_interview_and_does_not_ask_the_name_again()
     {
         var page = await fixture.NewParticipantAsync();
-        await page.GotoAsync("/");
-        await page.ClickAsync("#create-session");
-        var link = await page.InputValueAsync("#share-url");
-        await Participant.JoinAsync(page, link, "Ada");
+        var link = await Participant.CreateAndJoinAsync(page, "Ada");
         await Editor.PlaceCursorAtEndAsync(page);
         await page.Keyboard.TypeAsync(" // kept");
         await WaitUntilServerHasAsync(link, " // kept");

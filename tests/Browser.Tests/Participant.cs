@@ -14,6 +14,16 @@ public static class Participant
         await Editor.WaitForTextAsync(page, "t.length > 0");
     }
 
+    /// <summary>Creates a session on the home page, joins it under <paramref name="name"/>, and returns its share link.</summary>
+    public static async Task<string> CreateAndJoinAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/");
+        await page.ClickAsync("#create-session");
+        var link = await page.InputValueAsync("#share-url");
+        await JoinAsync(page, link, name);
+        return link;
+    }
+
     public static async Task<string[]> NamesAsync(IPage page) =>
         [.. await page.Locator(".participant .name").AllTextContentsAsync()];
 }

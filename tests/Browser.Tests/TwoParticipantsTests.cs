@@ -66,9 +66,7 @@ public class TwoParticipantsTests(BrowserFixture fixture)
     public async Task The_session_is_usable_at_800_pixels_wide()
     {
         var page = await fixture.NewParticipantAsync(800, 900);
-        await page.GotoAsync("/");
-        await page.ClickAsync("#create-session");
-        await Participant.JoinAsync(page, await page.InputValueAsync("#share-url"), "Narrow Ada");
+        await Participant.CreateAndJoinAsync(page, "Narrow Ada");
 
         var editor = (await page.Locator(".editor-pane").BoundingBoxAsync())!;
         var participants = (await page.Locator(".participants").BoundingBoxAsync())!;
@@ -121,9 +119,7 @@ public class TwoParticipantsTests(BrowserFixture fixture)
             }
         });
 
-        await page.GotoAsync("/");
-        await page.ClickAsync("#create-session");
-        await Participant.JoinAsync(page, await page.InputValueAsync("#share-url"), "Offline Ada");
+        await Participant.CreateAndJoinAsync(page, "Offline Ada");
 
         Assert.Equal("Connected", await page.TextContentAsync(".connection-status .label"));
         Assert.Empty(elsewhere);

@@ -7,9 +7,7 @@ public class UsabilityTests(BrowserFixture fixture)
     public async Task Every_control_of_the_session_is_reachable_with_the_keyboard()
     {
         var page = await fixture.NewParticipantAsync();
-        await page.GotoAsync("/");
-        await page.ClickAsync("#create-session");
-        await Participant.JoinAsync(page, await page.InputValueAsync("#share-url"), "Ada");
+        await Participant.CreateAndJoinAsync(page, "Ada");
         await page.EvaluateAsync("() => document.activeElement && document.activeElement.blur()");
 
         var reached = new HashSet<string>();
@@ -31,10 +29,7 @@ public class UsabilityTests(BrowserFixture fixture)
     public async Task Opening_a_session_does_not_make_the_layout_jump()
     {
         var page = await fixture.NewParticipantAsync();
-        await page.GotoAsync("/");
-        await page.ClickAsync("#create-session");
-        var link = await page.InputValueAsync("#share-url");
-        await Participant.JoinAsync(page, link, "Ada"); // the name is kept: the next load goes straight in
+        var link = await Participant.CreateAndJoinAsync(page, "Ada"); // the name is kept: the next load goes straight in
         await page.AddInitScriptAsync("""
             window.__layoutShift = 0;
             new PerformanceObserver(list => {

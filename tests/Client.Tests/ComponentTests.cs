@@ -3,6 +3,7 @@ using Interview.Client.Components;
 using Interview.Client.Services;
 using Interview.Shared.Contracts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 
 namespace Interview.Client.Tests;
@@ -180,5 +181,19 @@ public class CodeEditorTests : BunitContext
         await editor.InvokeAsync(() => editor.Instance.ApplyRemoteAsync("new"));
 
         Assert.Equal("new", editor.Instance.InitialCode);
+    }
+}
+
+public class AppTests : BunitContext
+{
+    [Fact]
+    public void Unknown_routes_get_a_not_found_page()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/no/such/page");
+
+        var app = Render<App>();
+
+        Assert.Equal("Page not found", app.Find("h1").TextContent);
+        Assert.Equal("", app.Find("a").GetAttribute("href"));
     }
 }
