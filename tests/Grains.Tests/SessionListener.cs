@@ -15,6 +15,8 @@ public sealed class SessionListener : ISessionObserver, IAsyncDisposable
 
     public ISessionObserver Reference { get; }
     public ConcurrentQueue<(CodeUpdate Update, string? Except)> CodeUpdates { get; } = new();
+    public ConcurrentQueue<(TextChange Change, string? Except)> Changes { get; } = new();
+    public ConcurrentQueue<(CursorUpdate Cursor, string Except)> Cursors { get; } = new();
     public ConcurrentQueue<SessionEvent> Events { get; } = new();
 
     public static async Task<SessionListener> StartAsync(ClusterFixture fixture, Guid sessionId)
@@ -29,13 +31,25 @@ public sealed class SessionListener : ISessionObserver, IAsyncDisposable
         return listener;
     }
 
-    public Task CodeUpdated(Guid sessionId, CodeUpdate update, string? exceptConnectionId)
+    public Task TextChanged(Guid sessionId, TextChange change, string? exceptConnectionId)
     {
-        CodeUpdates.Enqueue((update, exceptConnectionId));
+        Changes.Enqueue((change, exceptConnectionId));
+        if (change.Code is { } code)
+        {
+            CodeUpdates.Enqueue((new CodeUpdate(code, change.Update.UserId, change.Timestamp, change.Update.Revision), exceptConnectionId));
+        }
+
         return Task.CompletedTask;
     }
 
-    public JoinRequest Request(string connectionId, string userId, string username = "Ada") => new(connectionId, userId, username, Reference);
+    public Task CursorMoved(Guid sessionId, CursorUpdate cursor, string exceptConnectionId)
+    {
+        Cursors.Enqueue((cursor, exceptConnectionId));
+        return Task.CompletedTask;
+    }
+
+    public JoinRequest Request(string connectionId, string userId, string username = "Ada", bool ot = false, long? revision = null) =>
+        new(connectionId, userId, username, Reference, ot, revision);
 
     /// <summary>The first event of that name (and match) received so far, waiting for it if need be.</summary>
     public async Task<T> EventAsync<T>(string name, Func<T, bool>? match = null)

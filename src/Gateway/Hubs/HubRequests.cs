@@ -1,8 +1,14 @@
 using System.Text.Json;
+using Interview.Shared.Text;
 
 namespace Interview.Gateway.Hubs;
 
-public sealed record JoinSessionRequest(Guid SessionId, string UserId, string Username);
+/// <summary>join-session; Ot and Revision are DESIGN.md's protocol "ot" and last-seen revision.</summary>
+public sealed record JoinSessionRequest(Guid SessionId, string UserId, string Username, bool Ot = false, long? Revision = null);
+
+public sealed record SubmitOperationRequest(Guid SessionId, Submission Submission);
+
+public sealed record CursorChangeRequest(Guid SessionId, IReadOnlyList<SelectionRange> Selections);
 
 /// <summary>SPEC.md's code-change. Language is checked but not applied: languages change through language-change only.</summary>
 public sealed record CodeChangeRequest(Guid SessionId, string UserId, string Code, string Language);
@@ -15,13 +21,27 @@ public static class HubRequests
     public static JoinSessionRequest ReadJoin(JsonElement payload)
     {
         var reader = new PayloadReader(payload);
-        return new JoinSessionRequest(reader.SessionId(), reader.UserId(), Usernames.Clean(reader.OptionalString("username")));
+        return new JoinSessionRequest(
+            reader.SessionId(), reader.UserId(), Usernames.Clean(reader.OptionalString("username")), reader.Ot(), reader.OptionalRevision());
     }
 
     public static CodeChangeRequest ReadCodeChange(JsonElement payload)
     {
         var reader = new PayloadReader(payload);
         return new CodeChangeRequest(reader.SessionId(), reader.UserId(), reader.Code(), reader.Language());
+    }
+
+    public static SubmitOperationRequest ReadSubmitOperation(JsonElement payload)
+    {
+        var reader = new PayloadReader(payload);
+        var sessionId = reader.SessionId();
+        return new SubmitOperationRequest(sessionId, new Submission(reader.ClientId(), reader.Seq(), reader.Revision(), reader.Operation()));
+    }
+
+    public static CursorChangeRequest ReadCursorChange(JsonElement payload)
+    {
+        var reader = new PayloadReader(payload);
+        return new CursorChangeRequest(reader.SessionId(), reader.Selections());
     }
 
     public static LanguageChangeRequest ReadLanguageChange(JsonElement payload)

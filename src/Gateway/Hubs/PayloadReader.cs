@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Interview.Shared.Text;
 
 namespace Interview.Gateway.Hubs;
 
@@ -44,10 +45,70 @@ public readonly struct PayloadReader
         return Languages.IsKnown(value) ? value : throw Invalid("language", $"Unknown language '{value}'; use javascript or python");
     }
 
+    /// <summary>protocol: absent for SPEC.md-style clients, "ot" for DESIGN.md's extensions.</summary>
+    public bool Ot() => OptionalString("protocol") switch
+    {
+        null => false,
+        OtProtocol.Name => true,
+        var other => throw Invalid("protocol", $"Unknown protocol '{other}'; leave it out or use \"ot\""),
+    };
+
+    public long? OptionalRevision() =>
+        _payload.TryGetProperty("revision", out var value) && value.ValueKind != JsonValueKind.Null ? Revision() : null;
+
+    public long Revision() => Count("revision", minimum: 0);
+
+    public long Seq() => Count("seq", minimum: 1);
+
+    public string ClientId()
+    {
+        var value = RequiredString("clientId");
+        return value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? value
+            : throw Invalid("clientId", "clientId is 1 to 64 letters, digits, '-' or '_'");
+    }
+
+    public TextOperation Operation()
+    {
+        if (!_payload.TryGetProperty("operation", out var value))
+        {
+            throw Invalid("operation", "operation is required");
+        }
+
+        try
+        {
+            return value.Deserialize<TextOperation>() ?? throw Invalid("operation", "operation is required");
+        }
+        catch (TextOperationException exception)
+        {
+            throw Invalid("operation", exception.Message);
+        }
+    }
+
+    public IReadOnlyList<SelectionRange> Selections()
+    {
+        if (!_payload.TryGetProperty("selections", out var value) || value.ValueKind != JsonValueKind.Array)
+        {
+            throw Invalid("selections", "selections is required: an array of {anchor, head}");
+        }
+
+        return value.EnumerateArray().Select(selection =>
+            selection.ValueKind == JsonValueKind.Object
+            && selection.TryGetProperty("anchor", out var anchor) && anchor.TryGetInt32(out var a)
+            && selection.TryGetProperty("head", out var head) && head.TryGetInt32(out var h)
+                ? new SelectionRange(a, h)
+                : throw Invalid("selections", "each selection is {anchor, head} with integer offsets")).ToList();
+    }
+
     public string? OptionalString(string name) =>
         !_payload.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
         : value.ValueKind == JsonValueKind.String ? value.GetString()
         : throw Invalid(name, $"{name} must be a string");
+
+    private long Count(string name, long minimum) =>
+        _payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var count) && count >= minimum
+            ? count
+            : throw Invalid(name, $"{name} is required: a whole number of at least {minimum}");
 
     private string RequiredString(string name) =>
         _payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

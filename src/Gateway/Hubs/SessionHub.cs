@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Interview.Gateway.Sessions;
+using Interview.Shared.Text;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Interview.Gateway.Hubs;
@@ -32,6 +33,26 @@ public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains) :
         var request = HubRequests.ReadLanguageChange(payload);
         await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId, request.UserId);
         ThrowIfRefused(await Session(request.SessionId).ChangeLanguage(Context.ConnectionId, request.Language));
+    }
+
+    /// <summary>DESIGN.md's submit-operation (protocol "ot"): answers {revision}, or null with an error event.</summary>
+    [HubMethodName(OtProtocol.SubmitOperation)]
+    public async Task<SubmitResult?> SubmitOperation(JsonElement payload)
+    {
+        var request = HubRequests.ReadSubmitOperation(payload);
+        await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId);
+        var outcome = await Session(request.SessionId).SubmitOperation(Context.ConnectionId, request.Submission);
+        ThrowIfRefused(outcome.Error);
+        return new SubmitResult(outcome.Revision!.Value);
+    }
+
+    /// <summary>DESIGN.md's cursor-change: the others get cursor-update with this user's name and color.</summary>
+    [HubMethodName(OtProtocol.CursorChange)]
+    public async Task CursorChange(JsonElement payload)
+    {
+        var request = HubRequests.ReadCursorChange(payload);
+        await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId);
+        ThrowIfRefused(await Session(request.SessionId).MoveCursor(Context.ConnectionId, request.Selections));
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) => sessions.LeaveAsync(Context.ConnectionId);

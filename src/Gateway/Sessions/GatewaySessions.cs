@@ -32,7 +32,7 @@ public sealed class GatewaySessions
     /// Checks that the connection joined this session as this user; throws the error to send otherwise.
     /// A connection outside the session is told why: the session is gone or expired, or it never joined.
     /// </summary>
-    public async Task RequireMemberAsync(string connectionId, Guid sessionId, string userId)
+    public async Task RequireMemberAsync(string connectionId, Guid sessionId, string? userId = null)
     {
         if (MemberOf(connectionId) is not { } member || member.SessionId != sessionId)
         {
@@ -44,7 +44,7 @@ public sealed class GatewaySessions
             });
         }
 
-        if (member.UserId != userId)
+        if (userId is not null && member.UserId != userId)
         {
             throw new HubErrorException(SessionErrors.InvalidField("userId", "userId is not the user this connection joined as"));
         }
@@ -52,7 +52,7 @@ public sealed class GatewaySessions
 
     public async Task<SessionJoined> JoinAsync(string connectionId, JoinSessionRequest request)
     {
-        if (MemberOf(connectionId) is { } current && (current.SessionId != request.SessionId || current.UserId != request.UserId))
+        if (MemberOf(connectionId) is { } current && (current.SessionId != request.SessionId || current.UserId != request.UserId || current.Ot != request.Ot))
         {
             await LeaveAsync(connectionId); // one session, one identity per connection
         }
@@ -60,9 +60,10 @@ public sealed class GatewaySessions
         var session = await AcquireAsync(request.SessionId, subscribe: true);
         try
         {
-            var group = SessionGroups.Of(request.SessionId);
+            var group = SessionGroups.Of(request.SessionId, request.Ot);
             await _hub.Groups.AddToGroupAsync(connectionId, group);
-            var result = await Grain(request.SessionId).Join(new JoinRequest(connectionId, request.UserId, request.Username, _observer.Value));
+            var join = new JoinRequest(connectionId, request.UserId, request.Username, _observer.Value, request.Ot, request.Revision);
+            var result = await Grain(request.SessionId).Join(join);
             if (result.Error is { } error)
             {
                 if (!session.Connections.Contains(connectionId))
@@ -74,7 +75,7 @@ public sealed class GatewaySessions
             }
 
             session.Connections.Add(connectionId);
-            _members[connectionId] = new SessionMember(connectionId, request.SessionId, request.UserId, request.Username);
+            _members[connectionId] = new SessionMember(connectionId, request.SessionId, request.UserId, request.Username, request.Ot);
             return result.Joined!;
         }
         finally
@@ -94,7 +95,7 @@ public sealed class GatewaySessions
         try
         {
             session.Connections.Remove(connectionId);
-            await _hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(member.SessionId));
+            await _hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(member.SessionId, member.Ot));
             await Grain(member.SessionId).Leave(connectionId);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -131,7 +132,7 @@ public sealed class GatewaySessions
                         continue;
                     }
 
-                    var result = await Grain(sessionId).Join(new JoinRequest(connectionId, member.UserId, member.Username, _observer.Value));
+                    var result = await Grain(sessionId).Join(new JoinRequest(connectionId, member.UserId, member.Username, _observer.Value, member.Ot));
                     if (result.Error is { } error)
                     {
                         await DropAsync(session, connectionId);
@@ -189,8 +190,10 @@ public sealed class GatewaySessions
     private async Task DropAsync(LocalSession session, string connectionId)
     {
         session.Connections.Remove(connectionId);
-        _members.TryRemove(connectionId, out _);
-        await _hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(session.Id));
+        if (_members.TryRemove(connectionId, out var member))
+        {
+            await _hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(session.Id, member.Ot));
+        }
     }
 
     private async Task<LocalSession> AcquireAsync(Guid sessionId, bool subscribe)

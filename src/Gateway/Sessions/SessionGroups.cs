@@ -1,7 +1,10 @@
 namespace Interview.Gateway.Sessions;
 
-/// <summary>Each session is one SignalR group on every gateway, named by its id.</summary>
+/// <summary>
+/// Each session is two SignalR groups on every gateway: its "ot" connections, which receive operations
+/// and cursors, and its full-text (SPEC.md-style) connections, which receive code-update.
+/// </summary>
 public static class SessionGroups
 {
-    public static string Of(Guid sessionId) => sessionId.ToString("D");
+    public static string Of(Guid sessionId, bool ot) => $"{sessionId:D}:{(ot ? "ot" : "text")}";
 }

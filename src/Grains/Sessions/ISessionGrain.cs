@@ -21,6 +21,15 @@ public interface ISessionGrain : IGrainWithGuidKey
     /// <summary>SPEC.md's language-change; null on success.</summary>
     Task<ErrorPayload?> ChangeLanguage(string connectionId, string language);
 
+    /// <summary>
+    /// DESIGN.md's submit-operation: transform against what happened since the submission's revision,
+    /// apply, advance the revision. A (clientId, seq) is applied at most once; a repeat gets the first answer.
+    /// </summary>
+    Task<SubmitOutcome> SubmitOperation(string connectionId, Submission submission);
+
+    /// <summary>DESIGN.md's cursor-change: tells the other "ot" clients; null on success.</summary>
+    Task<ErrorPayload?> MoveCursor(string connectionId, IReadOnlyList<SelectionRange> selections);
+
     /// <summary>A gateway's periodic "still here"; false when the session holds none of its connections.</summary>
     Task<bool> RenewGateway(ISessionObserver gateway);
 

@@ -13,9 +13,13 @@ public sealed class ParticipantList(TimeProvider leaseClock)
     private readonly List<Participant> _users = [];
     private readonly Dictionary<string, (Participant User, GrainId Gateway)> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<GrainId, GatewayLease> _gateways = [];
+    private readonly HashSet<string> _fullTextConnections = new(StringComparer.Ordinal);
 
     public int UserCount => _users.Count;
     public bool IsEmpty => _users.Count == 0;
+
+    /// <summary>Whether a SPEC.md-style connection (full text, no "ot") is in the session: only then is the whole text sent per change.</summary>
+    public bool HasFullTextClients => _fullTextConnections.Count > 0;
     public IEnumerable<ISessionObserver> Gateways => _gateways.Values.Select(g => g.Observer);
 
     /// <summary>Every connection in the session, but <paramref name="except"/>.</summary>
@@ -28,8 +32,17 @@ public sealed class ParticipantList(TimeProvider leaseClock)
         _connections.TryGetValue(connectionId, out var entry) ? entry.User : null;
 
     /// <summary>Adds a connection; returns its user and whether that user is new to the session.</summary>
-    public (Participant User, bool IsNewUser) Add(string connectionId, string userId, string username, ISessionObserver gateway)
+    public (Participant User, bool IsNewUser) Add(string connectionId, string userId, string username, ISessionObserver gateway, bool ot = false)
     {
+        if (ot)
+        {
+            _fullTextConnections.Remove(connectionId);
+        }
+        else
+        {
+            _fullTextConnections.Add(connectionId);
+        }
+
         if (_connections.TryGetValue(connectionId, out var existing) && existing.User.Id == userId)
         {
             existing.User.Username = username; // a repeated join: nothing new to tell anyone
@@ -71,6 +84,7 @@ public sealed class ParticipantList(TimeProvider leaseClock)
             return null;
         }
 
+        _fullTextConnections.Remove(connectionId);
         if (_gateways.TryGetValue(entry.Gateway, out var lease))
         {
             lease.Connections.Remove(connectionId);
@@ -125,6 +139,7 @@ public sealed class ParticipantList(TimeProvider leaseClock)
         _users.Clear();
         _connections.Clear();
         _gateways.Clear();
+        _fullTextConnections.Clear();
     }
 
     private string NextColor()

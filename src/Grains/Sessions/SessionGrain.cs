@@ -20,11 +20,13 @@ public sealed class SessionGrain(
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     public const string Storage = "sessions";
+    public const int MaxSelections = 32;
 
     // Gateway leases run on the machine's clock, not the session clock: they are about transport
     // liveness, and a test moving session time by hours must not evict live gateways.
     private readonly ParticipantList _participants = new(TimeProvider.System);
     private readonly SessionLifetimeOptions _options = options.Value;
+    private readonly OperationHistory _history = new();
     private IAsyncStream<SessionEvent>? _events;
     private IGrainTimer? _maintenance;
     private bool _dirty;
@@ -118,7 +120,7 @@ public sealed class SessionGrain(
         }
 
         var wasEmpty = _participants.IsEmpty;
-        var (user, isNewUser) = _participants.Add(request.ConnectionId, request.UserId, request.Username, request.Gateway);
+        var (user, isNewUser) = _participants.Add(request.ConnectionId, request.UserId, request.Username, request.Gateway, request.Ot);
         Touch();
         if (isNewUser)
         {
@@ -132,8 +134,9 @@ public sealed class SessionGrain(
             await Registry.Track(Id, Deadline);
         }
 
+        var catchUp = request.Ot && request.Revision is { } seen ? _history.Since(seen, Session.Revision) : null;
         var snapshot = new SessionJoined(
-            Id.ToString("D"), Session.Code, Session.Language, _participants.Snapshot(), _participants.UserCount, Session.Revision);
+            Id.ToString("D"), Session.Code, Session.Language, _participants.Snapshot(), _participants.UserCount, Session.Revision, catchUp);
         return new JoinResult(snapshot);
     }
 
@@ -200,6 +203,72 @@ public sealed class SessionGrain(
         return null;
     }
 
+    public async Task<SubmitOutcome> SubmitOperation(string connectionId, Submission submission)
+    {
+        if (await MemberRefusalAsync(connectionId) is { } refusal)
+        {
+            return new SubmitOutcome(null, refusal);
+        }
+
+        var check = _history.Check(submission.ClientId, submission.Seq);
+        if (check.Status == SubmissionStatus.Applied)
+        {
+            return new SubmitOutcome(check.Revision); // a resend: the same answer, nothing applied twice
+        }
+
+        if (check.Status == SubmissionStatus.Stale || _history.Since(submission.Revision, Session.Revision) is not { } concurrent)
+        {
+            return new SubmitOutcome(null, SessionErrors.ResyncRequired(Id));
+        }
+
+        string text;
+        var operation = submission.Operation;
+        try
+        {
+            foreach (var earlier in concurrent)
+            {
+                operation = TextOperation.Transform(operation, earlier.Operation).APrime;
+            }
+
+            text = operation.Apply(Session.Code);
+        }
+        catch (TextOperationException exception)
+        {
+            return new SubmitOutcome(null, SessionErrors.InvalidField("operation", exception.Message));
+        }
+
+        if (!Limits.CodeFits(text))
+        {
+            return new SubmitOutcome(null, SessionErrors.InvalidField("operation", $"The code would exceed the {Limits.MaxCodeBytes / 1024} KB limit"));
+        }
+
+        Touch();
+        Commit(text, operation, _participants.UserOf(connectionId)!.Id, submission.ClientId, submission.Seq, connectionId);
+        return new SubmitOutcome(Session.Revision);
+    }
+
+    public async Task<ErrorPayload?> MoveCursor(string connectionId, IReadOnlyList<SelectionRange> selections)
+    {
+        if (await MemberRefusalAsync(connectionId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (selections.Count > MaxSelections || selections.Any(s => s.Anchor < 0 || s.Head < 0 || s.Anchor > Session.Code.Length || s.Head > Session.Code.Length))
+        {
+            return SessionErrors.InvalidField("selections", $"At most {MaxSelections} selections, each within the document");
+        }
+
+        var user = _participants.UserOf(connectionId)!;
+        var cursor = new CursorUpdate(user.Id, user.Username, user.Color, selections);
+        foreach (var gateway in _participants.Gateways)
+        {
+            gateway.CursorMoved(Id, cursor, connectionId).Ignore();
+        }
+
+        return null;
+    }
+
     public Task<bool> RenewGateway(ISessionObserver gateway) => Task.FromResult(_participants.Renew(gateway));
 
     public async Task CheckExpiry()
@@ -219,16 +288,23 @@ public sealed class SessionGrain(
         }
     }
 
-    private void SetCode(string code, string userId, string? exceptConnectionId)
+    /// <summary>A full-text change (SPEC.md's code-change, a template swap) becomes an operation at the head revision.</summary>
+    private void SetCode(string code, string userId, string? exceptConnectionId) =>
+        Commit(code, TextEdit.Between(Session.Code, code).ToOperation(Session.Code.Length), userId, string.Empty, 0, exceptConnectionId);
+
+    /// <summary>Every text change ends here: one total order, the history, and the gateways told.</summary>
+    private void Commit(string text, TextOperation operation, string userId, string clientId, long seq, string? exceptConnectionId)
     {
-        Session.Code = code;
+        Session.Code = text;
         Session.Revision++;
         _dirty = true;
-        var update = new CodeUpdate(code, userId, Now.ToUnixTimeMilliseconds(), Session.Revision);
+        var update = new OperationUpdate(Session.Revision, operation, userId, clientId, seq);
+        _history.Add(update);
+        var change = new TextChange(update, Now.ToUnixTimeMilliseconds(), _participants.HasFullTextClients ? text : null);
         foreach (var gateway in _participants.Gateways)
         {
             // One-way: a slow or vanished gateway never holds up the session; its lease lapses instead.
-            gateway.CodeUpdated(Id, update, exceptConnectionId).Ignore();
+            gateway.TextChanged(Id, change, exceptConnectionId).Ignore();
         }
     }
 

@@ -12,13 +12,18 @@ public sealed record SessionLookup(
     [property: Id(0)] SessionStatus Status,
     [property: Id(1)] SessionDetails? Details = null);
 
-/// <summary>A connection asking to join: who it is and which gateway's observer carries its updates.</summary>
+/// <summary>
+/// A connection asking to join: who it is, which gateway's observer carries its updates, whether it
+/// speaks DESIGN.md's "ot" protocol, and (for a rejoining "ot" client) the last revision it saw.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("interview.join-request")]
 public sealed record JoinRequest(
     [property: Id(0)] string ConnectionId,
     [property: Id(1)] string UserId,
     [property: Id(2)] string Username,
-    [property: Id(3)] ISessionObserver Gateway);
+    [property: Id(3)] ISessionObserver Gateway,
+    [property: Id(4)] bool Ot = false,
+    [property: Id(5)] long? Revision = null);
 
 /// <summary>Either the session-joined payload or the error that refused the join.</summary>
 [GenerateSerializer, Immutable, Alias("interview.join-result")]
@@ -36,6 +41,9 @@ public static class SessionErrors
 
     public static ErrorPayload NotJoined(Guid id) =>
         new("Join the session before changing it", ErrorCodes.InvalidSession, Details("sessionId", id.ToString("D")));
+
+    public static ErrorPayload ResyncRequired(Guid id) =>
+        new("The session's history no longer reaches your revision; join again", ErrorCodes.ResyncRequired, Details("sessionId", id.ToString("D")));
 
     public static ErrorPayload InvalidField(string field, string message) =>
         new(message, ErrorCodes.InvalidPayload, Details("field", field));

@@ -18,3 +18,15 @@ public static class HubEvents
     public const string UserLeft = "user-left";
     public const string Error = "error";
 }
+
+/// <summary>DESIGN.md section 4's extensions, asked for with protocol "ot" in join-session.</summary>
+public static class OtProtocol
+{
+    public const string Name = "ot";
+
+    public const string SubmitOperation = "submit-operation";
+    public const string CursorChange = "cursor-change";
+
+    public const string Operation = "operation";
+    public const string CursorUpdate = "cursor-update";
+}

@@ -10,14 +10,19 @@ public sealed record ParticipantInfo(
     string Username,
     string Color);
 
-/// <summary>session-joined: the joiner's copy of the session. Revision is DESIGN.md's addition.</summary>
+/// <summary>
+/// session-joined: the joiner's copy of the session. Revision is DESIGN.md's addition; Operations, for a
+/// rejoining "ot" client that said which revision it had, are the edits since then (null when it said none
+/// or the history no longer reaches back that far).
+/// </summary>
 public sealed record SessionJoined(
     string SessionId,
     string CurrentCode,
     string Language,
     IReadOnlyList<ParticipantInfo> Users,
     int UserCount,
-    long Revision);
+    long Revision,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OperationUpdate>? Operations = null);
 
 /// <summary>code-update: the whole text after someone's change. Timestamp is Unix milliseconds.</summary>
 public sealed record CodeUpdate(

@@ -1,4 +1,4 @@
-namespace Interview.Client.Services;
+namespace Interview.Shared.Text;
 
 /// <summary>
 /// One replacement that turns a text into another: the part between their common prefix and suffix.
@@ -39,4 +39,8 @@ public readonly record struct TextEdit(int Start, int DeleteLength, string Inser
     }
 
     public string ApplyTo(string text) => string.Concat(text.AsSpan(0, Start), Insert, text.AsSpan(Start + DeleteLength));
+
+    /// <summary>This edit as an operation on a document of <paramref name="baseLength"/> characters.</summary>
+    public TextOperation ToOperation(int baseLength) =>
+        new TextOperation().Retain(Start).Insert(Insert).Delete(DeleteLength).Retain(baseLength - Start - DeleteLength);
 }

@@ -1,0 +1,95 @@
+using Interview.Shared.Text;
+
+namespace Interview.Grains.Sessions;
+
+/// <summary>
+/// The session's recent operations, for transforming late submissions, catching up rejoining clients and
+/// applying each (clientId, seq) at most once. Bounded in count and in characters; a client whose
+/// revision is older than what is kept must resynchronise. Lives with the activation, not in storage.
+/// </summary>
+public sealed class OperationHistory(int maxCount = 1000, long maxCharacters = 1_000_000)
+{
+    private readonly Queue<OperationUpdate> _entries = new();
+    private readonly Dictionary<string, (long Seq, long Revision)> _lastByClient = new(StringComparer.Ordinal);
+    private long _characters;
+
+    public int Count => _entries.Count;
+
+    /// <summary>The operations after <paramref name="revision"/> up to <paramref name="head"/>, or null when they are no longer all kept.</summary>
+    public IReadOnlyList<OperationUpdate>? Since(long revision, long head)
+    {
+        if (revision == head)
+        {
+            return [];
+        }
+
+        if (revision > head || _entries.Count == 0 || _entries.Peek().Revision > revision + 1)
+        {
+            return null;
+        }
+
+        return _entries.Where(entry => entry.Revision > revision).ToList();
+    }
+
+    /// <summary>
+    /// Whether this client's operation number is new, or was applied (and at which revision). A client
+    /// numbers its operations upwards and sends the next only after the last was applied, so a number
+    /// at or below its last one is a repeat; its answer is found while the history still holds it.
+    /// </summary>
+    public SubmissionCheck Check(string clientId, long seq)
+    {
+        if (!_lastByClient.TryGetValue(clientId, out var last) || seq > last.Seq)
+        {
+            return SubmissionCheck.New;
+        }
+
+        if (seq == last.Seq)
+        {
+            return SubmissionCheck.Applied(last.Revision);
+        }
+
+        foreach (var entry in _entries)
+        {
+            if (entry.ClientId == clientId && entry.Seq == seq)
+            {
+                return SubmissionCheck.Applied(entry.Revision);
+            }
+        }
+
+        return SubmissionCheck.Stale;
+    }
+
+    public void Add(OperationUpdate entry)
+    {
+        _entries.Enqueue(entry);
+        _characters += Size(entry.Operation);
+        if (entry.ClientId.Length > 0)
+        {
+            _lastByClient[entry.ClientId] = (entry.Seq, entry.Revision);
+        }
+
+        while (_entries.Count > maxCount || (_characters > maxCharacters && _entries.Count > 1))
+        {
+            _characters -= Size(_entries.Dequeue().Operation);
+        }
+    }
+
+    private static long Size(TextOperation operation) =>
+        operation.Components.Sum(component => component.IsInsert ? component.Count : 0) + operation.Components.Count;
+}
+
+/// <summary>What the history says of a (clientId, seq): new, applied at a revision, or older than the client's last.</summary>
+public readonly record struct SubmissionCheck(SubmissionStatus Status, long Revision = 0)
+{
+    public static SubmissionCheck New => new(SubmissionStatus.New);
+    public static SubmissionCheck Stale => new(SubmissionStatus.Stale);
+
+    public static SubmissionCheck Applied(long revision) => new(SubmissionStatus.Applied, revision);
+}
+
+public enum SubmissionStatus
+{
+    New,
+    Applied,
+    Stale,
+}

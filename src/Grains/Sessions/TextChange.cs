@@ -1,0 +1,17 @@
+namespace Interview.Grains.Sessions;
+
+/// <summary>
+/// A change of the session's text, as the grain tells the gateways: the operation for "ot" clients and,
+/// only while full-text (SPEC.md-style) clients are in the session, the whole text for their code-update.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("interview.text-change")]
+public sealed record TextChange(
+    [property: Id(0)] OperationUpdate Update,
+    [property: Id(1)] long Timestamp,
+    [property: Id(2)] string? Code);
+
+/// <summary>The grain's answer to submit-operation: the revision created, or why not.</summary>
+[GenerateSerializer, Immutable, Alias("interview.submit-outcome")]
+public sealed record SubmitOutcome(
+    [property: Id(0)] long? Revision,
+    [property: Id(1)] ErrorPayload? Error = null);

@@ -1,0 +1,117 @@
+using Interview.Shared.Contracts;
+
+namespace Interview.Shared.Text;
+
+/// <summary>A submit-operation to send: this tab's operation, its number and the revision it was made against.</summary>
+public sealed record Submission(string ClientId, long Seq, long Revision, TextOperation Operation);
+
+/// <summary>
+/// One tab's side of DESIGN.md section 4, as in ot.js: synchronized, awaiting an acknowledgement, or
+/// awaiting with a buffer of local edits composed while one is in flight. Events from the server may
+/// arrive in any order (acks by invoke result, others' operations by broadcast): they are applied in
+/// revision order, the acknowledgement of this tab's operation filling its own slot.
+/// </summary>
+public sealed class OtClient(string clientId, long revision)
+{
+    private readonly SortedDictionary<long, OperationUpdate?> _waiting = [];
+    private long _lastSeq;
+
+    public string ClientId { get; } = clientId;
+    public long Revision { get; private set; } = revision;
+    public TextOperation? Outstanding { get; private set; }
+    public TextOperation? Buffer { get; private set; }
+
+    public OtClientState State =>
+        Outstanding is null ? OtClientState.Synchronized : Buffer is null ? OtClientState.AwaitingConfirm : OtClientState.AwaitingWithBuffer;
+
+    /// <summary>A local edit, already applied to this tab's document; returns what to send now, if anything.</summary>
+    public Submission? ApplyLocal(TextOperation operation)
+    {
+        if (Outstanding is null)
+        {
+            Outstanding = operation;
+            _lastSeq++;
+            return Pending();
+        }
+
+        Buffer = Buffer is null ? operation : TextOperation.Compose(Buffer, operation);
+        return null;
+    }
+
+    /// <summary>The operation in flight again, under its original number (after a reconnect, or a lost answer).</summary>
+    public Submission? Pending() => Outstanding is null ? null : new Submission(ClientId, _lastSeq, Revision, Outstanding);
+
+    /// <summary>The server's answer to this tab's submission: the revision it created.</summary>
+    public Step Acknowledged(long revision) => Receive(revision, null);
+
+    /// <summary>
+    /// An operation event (or one of session-joined's catch-up operations). This tab's own operation,
+    /// recognised by client id and number, counts as its acknowledgement.
+    /// </summary>
+    public Step Received(OperationUpdate update) =>
+        Receive(update.Revision, update.ClientId == ClientId && update.Seq == _lastSeq && Outstanding is not null ? null : update);
+
+    private Step Receive(long revision, OperationUpdate? remote)
+    {
+        if (revision > Revision)
+        {
+            _waiting.TryAdd(revision, remote);
+        }
+
+        var toApply = new List<TextOperation>();
+        Submission? toSend = null;
+        while (_waiting.Remove(Revision + 1, out var next))
+        {
+            Revision++;
+            if (next is null)
+            {
+                toSend = Acknowledge() ?? toSend;
+            }
+            else
+            {
+                toApply.Add(Transform(next.Operation));
+            }
+        }
+
+        return new Step(toApply, toSend);
+    }
+
+    private Submission? Acknowledge()
+    {
+        (Outstanding, Buffer) = (Buffer, null);
+        if (Outstanding is null)
+        {
+            return null;
+        }
+
+        _lastSeq++;
+        return Pending();
+    }
+
+    /// <summary>Someone else's operation, rewritten to apply to this tab's document (which has its pending edits).</summary>
+    private TextOperation Transform(TextOperation remote)
+    {
+        if (Outstanding is null)
+        {
+            return remote;
+        }
+
+        (Outstanding, remote) = TextOperation.Transform(Outstanding, remote);
+        if (Buffer is not null)
+        {
+            (Buffer, remote) = TextOperation.Transform(Buffer, remote);
+        }
+
+        return remote;
+    }
+
+    /// <summary>What one event asks of the tab: operations to apply to its document, in order, and a submission to send.</summary>
+    public sealed record Step(IReadOnlyList<TextOperation> ToApply, Submission? ToSend);
+}
+
+public enum OtClientState
+{
+    Synchronized,
+    AwaitingConfirm,
+    AwaitingWithBuffer,
+}

@@ -1,0 +1,54 @@
+using Interview.Grains.Sessions;
+using Interview.Shared.Contracts;
+using Interview.Shared.Text;
+
+namespace Interview.Grains.Tests;
+
+public class OperationHistoryTests
+{
+    private static OperationUpdate Entry(long revision, string client = "c", long seq = 1, string text = "x") =>
+        new(revision, new TextOperation().Insert(text), "u", client, seq);
+
+    [Fact]
+    public void Gives_what_happened_since_a_revision_while_it_is_kept()
+    {
+        var history = new OperationHistory(maxCount: 3);
+        for (var revision = 1; revision <= 5; revision++)
+        {
+            history.Add(Entry(revision, seq: revision));
+        }
+
+        Assert.Equal([4L, 5L], history.Since(3, head: 5)!.Select(e => e.Revision));
+        Assert.Equal([3L, 4L, 5L], history.Since(2, head: 5)!.Select(e => e.Revision));
+        Assert.Empty(history.Since(5, head: 5)!);
+        Assert.Null(history.Since(1, head: 5)); // revision 2 is gone
+        Assert.Null(history.Since(6, head: 5)); // from the future
+    }
+
+    [Fact]
+    public void Is_bounded_in_characters_too()
+    {
+        var history = new OperationHistory(maxCount: 100, maxCharacters: 25);
+        history.Add(Entry(1, text: new string('a', 10)));
+        history.Add(Entry(2, text: new string('b', 10)));
+        history.Add(Entry(3, text: new string('c', 10)));
+
+        Assert.Equal(2, history.Count);
+        Assert.Null(history.Since(0, head: 3));
+    }
+
+    [Fact]
+    public void Knows_each_clients_last_operation()
+    {
+        var history = new OperationHistory();
+        history.Add(Entry(1, client: "a", seq: 1));
+        history.Add(Entry(2, client: "a", seq: 2));
+        history.Add(Entry(3, client: "", seq: 0)); // full-text changes have no client
+
+        Assert.Equal(SubmissionCheck.Applied(2), history.Check("a", 2));
+        Assert.Equal(SubmissionCheck.Applied(1), history.Check("a", 1)); // an older repeat, still in the history
+        Assert.Equal(SubmissionCheck.Stale, history.Check("a", 0));
+        Assert.Equal(SubmissionCheck.New, history.Check("a", 3));
+        Assert.Equal(SubmissionCheck.New, history.Check("b", 1));
+    }
+}
