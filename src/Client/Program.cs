@@ -1,4 +1,5 @@
 using Interview.Client;
+using Interview.Client.Editing;
 using Interview.Client.Services;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
@@ -9,6 +10,9 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<SessionApi>();
 builder.Services.AddScoped<LocalIdentity>();
+builder.Services.AddSingleton<IEditorHost>(_ => OperatingSystem.IsBrowser()
+    ? new MonacoEditorHost()
+    : throw new PlatformNotSupportedException("The client runs in a browser"));
 builder.Services.AddTransient(_ => new SessionConnection(new Uri(new Uri(builder.HostEnvironment.BaseAddress), "hub")));
 
 await builder.Build().RunAsync();

@@ -5,7 +5,9 @@ using Bunit;
 using Interview.Client.Components;
 using Interview.Client.Pages;
 using Interview.Client.Services;
+using Interview.Client.Editing;
 using Interview.Shared.Contracts;
+using Interview.Shared.Text;
 using Interview.Tests.Common;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,7 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
     private readonly LiveGatewayFixture _live;
     private readonly HttpClient _http;
     private readonly string _adaId = Guid.NewGuid().ToString();
+    private readonly FakeEditorHost _host = new();
 
     public LiveSessionPageTests(LiveGatewayFixture live)
     {
@@ -36,6 +39,7 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         Services.AddSingleton(new SessionApi(_http));
         Services.AddSingleton<LocalIdentity>();
         Services.AddSingleton(new SessionConnection(new Uri(live.Gateway.BaseAddress, "hub")));
+        Services.AddSingleton<IEditorHost>(_host);
         JSInterop.Mode = JSRuntimeMode.Loose; // Monaco's calls; the editor is driven through its component
         JSInterop.Setup<string?>("localStorage.getItem", "interview.userId").SetResult(_adaId);
         JSInterop.Setup<string?>("localStorage.getItem", "interview.username").SetResult("Ada");
@@ -54,25 +58,32 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         Assert.Equal("Connected", page.Find(".connection-status .label").TextContent);
         var editor = page.FindComponent<CodeEditor>();
         Assert.StartsWith("// Write your JavaScript", editor.Instance.InitialCode, StringComparison.Ordinal);
+        await page.InvokeAsync(() => editor.Instance.OnReady.InvokeAsync()); // Monaco is up (it cannot run here)
+        Assert.Equal(editor.Instance.InitialCode, _host.View.Text);
 
         await using var bob = await HubParticipant.JoinAsync(_live.Gateway.BaseAddress, id, "Bob");
         page.WaitForAssertion(() => Assert.Equal(["Ada", "Bob"], Names(page)), Patience);
 
         await bob.Hub.InvokeAsync(HubMethods.CodeChange, new { sessionId = id, code = "from bob", language = "javascript", userId = bob.UserId });
         // A remote edit goes into the editor without re-rendering the page, so poll rather than wait for a render.
-        await Eventually.HoldsAsync(() => editor.Instance.InitialCode == "from bob", "Bob's edit reaches Ada's editor");
+        await Eventually.HoldsAsync(() => _host.View.Text == "from bob", "Bob's edit reaches Ada's editor");
 
         await bob.Hub.InvokeAsync(HubMethods.LanguageChange, new { sessionId = id, language = "python", userId = bob.UserId });
         page.WaitForAssertion(() => Assert.Equal("python", page.Find("#language").GetAttribute("value")), Patience);
         Assert.Equal("python", editor.Instance.Language);
 
-        await page.InvokeAsync(() => editor.Instance.OnLocalChange.InvokeAsync("from ada"));
-        await Eventually.HoldsAsync(() => bob.Received(HubEvents.CodeUpdate).Any(u => u.GetProperty("code").GetString() == "from ada"), "Bob receives Ada's edit");
+        await page.InvokeAsync(() => _host.View.Type(_host.Editor!, new TextEdit(0, 0, "ada ")));
+        await Eventually.HoldsAsync(() => bob.Received(HubEvents.CodeUpdate).Any(u => u.GetProperty("code").GetString() == "ada from bob"), "Bob receives Ada's edit");
+
+        await page.InvokeAsync(() => _host.SelectionChanged!([new SelectionRange(0, 3)]));
+        await bob.Hub.InvokeAsync(HubMethods.JoinSession, new { sessionId = id, userId = bob.UserId, username = "Bob", protocol = "ot" });
+        await page.InvokeAsync(() => _host.SelectionChanged!([new SelectionRange(1, 1)]));
+        await Eventually.HoldsAsync(() => bob.Received(OtProtocol.CursorUpdate).Any(), "Bob, now speaking ot, sees Ada's cursor");
 
         page.Find("#language").Change("javascript");
         await Eventually.HoldsAsync(() => bob.Received(HubEvents.LanguageUpdate).Any(u => u.GetProperty("language").GetString() == "javascript"), "Bob hears the language change");
 
-        await page.InvokeAsync(() => editor.Instance.OnLocalChange.InvokeAsync(new string('x', 100 * 1024 + 1)));
+        await page.InvokeAsync(() => _host.View.Type(_host.Editor!, new TextEdit(0, 0, new string('x', 100 * 1024))));
         page.WaitForAssertion(() => Assert.Contains("100 KB", page.Find(".notice").TextContent, StringComparison.Ordinal), Patience);
 
         await bob.DisposeAsync();
@@ -120,7 +131,7 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         public static async Task<HubParticipant> JoinAsync(Uri baseAddress, string sessionId, string name)
         {
             var participant = new HubParticipant(new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "hub")).Build());
-            foreach (var eventName in new[] { HubEvents.CodeUpdate, HubEvents.LanguageUpdate })
+            foreach (var eventName in new[] { HubEvents.CodeUpdate, HubEvents.LanguageUpdate, OtProtocol.CursorUpdate })
             {
                 participant.Hub.On<JsonElement>(eventName, payload => participant._received.Enqueue((eventName, payload)));
             }

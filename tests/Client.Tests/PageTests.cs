@@ -51,6 +51,7 @@ public class SessionPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(new SessionApi(_api.Client()));
         Services.AddSingleton<LocalIdentity>();
         Services.AddSingleton(new SessionConnection(new Uri("http://interview.test/hub"))); // never reached by these tests
+        Services.AddSingleton<Interview.Client.Editing.IEditorHost>(new FakeEditorHost());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

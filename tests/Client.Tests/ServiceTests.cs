@@ -68,15 +68,3 @@ public class SpecRetryPolicyTests
         Assert.Null(Next(5));
     }
 }
-
-public class TextPositionTests
-{
-    [Theory]
-    [InlineData("abc", 0, 1, 1)]
-    [InlineData("abc", 3, 1, 4)]
-    [InlineData("ab\ncd", 3, 2, 1)]
-    [InlineData("ab\ncd", 2, 1, 3)]
-    [InlineData("ab\n\ncd\n", 7, 4, 1)]
-    public void Maps_offsets_to_Monacos_lines_and_columns(string text, int offset, int line, int column) =>
-        Assert.Equal(new TextPosition(line, column), TextPosition.At(text, offset));
-}

@@ -53,7 +53,7 @@ public sealed class OtHubClient : IAsyncDisposable
         await connection.StartAsync();
         await connection.InvokeAsync(HubMethods.JoinSession, new { sessionId, userId = Guid.NewGuid().ToString(), username = name, protocol = "ot" });
         var session = await joined.Task.WaitAsync(TimeSpan.FromSeconds(15));
-        (client._ot, client.Text) = (new OtClient(Guid.NewGuid().ToString("N"), session.Revision), session.CurrentCode);
+        (client._ot, client.Text) = (new OtClient(Guid.NewGuid().ToString("N"), session.Revision, session.CurrentCode), session.CurrentCode);
         return client;
     }
 

@@ -27,7 +27,7 @@ public class OtSimulationTests(ClusterFixture fixture)
         for (var i = 0; i < 5; i++)
         {
             var joined = (await grain.Join(gateway.Request($"conn-{i}", Guid.NewGuid().ToString(), $"User{i}", ot: true))).Joined!;
-            clients.Add(new SimulatedClient($"conn-{i}", new OtClient($"tab-{i}", joined.Revision), joined.CurrentCode));
+            clients.Add(new SimulatedClient($"conn-{i}", new OtClient($"tab-{i}", joined.Revision, joined.CurrentCode), joined.CurrentCode));
         }
 
         var initial = clients[0].Text;
@@ -86,6 +86,7 @@ public class OtSimulationTests(ClusterFixture fixture)
         Assert.True(clients[0].Ot.Revision > 150, $"only {clients[0].Ot.Revision} operations were sequenced");
         Assert.All(clients, c => Assert.Equal(OtClientState.Synchronized, c.Ot.State));
         Assert.All(clients, c => Assert.Equal(final, c.Text));
+        Assert.All(clients, c => Assert.Equal(final, c.Ot.ServerText)); // synchronized: no pending edits, so the same
         if (!withDeletes)
         {
             Assert.Equal(initial.Length + typed.Count, final.Length);

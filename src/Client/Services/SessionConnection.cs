@@ -1,11 +1,13 @@
 using Interview.Shared.Contracts;
+using Interview.Shared.Text;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Interview.Client.Services;
 
 /// <summary>
-/// This tab's connection to a session: SignalR's automatic reconnect with SPEC.md's delays, a fresh
-/// join-session after every reconnect (the connection id changes), and the hub's events as C# events.
+/// This tab's connection to a session, speaking DESIGN.md's "ot" protocol: SignalR's automatic reconnect
+/// with SPEC.md's delays, a fresh join-session after every reconnect (the connection id changes) with
+/// the last revision this tab has, and the hub's events as C# events.
 /// </summary>
 public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
 {
@@ -13,12 +15,17 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
     private string _sessionId = string.Empty;
     private string _userId = string.Empty;
     private string _username = string.Empty;
+    private string? _lastErrorCode; // the hub sends a refusal's error event before it completes the call
 
     public ConnectionState State { get; private set; } = ConnectionState.Connecting;
 
     public event Action? StateChanged;
     public event Action<SessionJoined>? Joined;
-    public event Action<CodeUpdate>? CodeUpdated;
+    public event Action<OperationUpdate>? OperationReceived;
+    public event Action<CursorUpdate>? CursorUpdated;
+
+    /// <summary>The revision this tab has, for catching up after a reconnect; null before the first join.</summary>
+    public Func<long?>? KnownRevision { get; set; }
     public event Action<LanguageUpdate>? LanguageUpdated;
     public event Action<UserJoined>? UserJoined;
     public event Action<UserLeft>? UserLeft;
@@ -32,11 +39,16 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
             .WithAutomaticReconnect(new SpecRetryPolicy())
             .Build();
         _hub.On<SessionJoined>(HubEvents.SessionJoined, joined => Joined?.Invoke(joined));
-        _hub.On<CodeUpdate>(HubEvents.CodeUpdate, update => CodeUpdated?.Invoke(update));
+        _hub.On<OperationUpdate>(OtProtocol.Operation, update => OperationReceived?.Invoke(update));
+        _hub.On<CursorUpdate>(OtProtocol.CursorUpdate, cursor => CursorUpdated?.Invoke(cursor));
         _hub.On<LanguageUpdate>(HubEvents.LanguageUpdate, update => LanguageUpdated?.Invoke(update));
         _hub.On<UserJoined>(HubEvents.UserJoined, joined => UserJoined?.Invoke(joined));
         _hub.On<UserLeft>(HubEvents.UserLeft, left => UserLeft?.Invoke(left));
-        _hub.On<ErrorPayload>(HubEvents.Error, error => ErrorReceived?.Invoke(error));
+        _hub.On<ErrorPayload>(HubEvents.Error, error =>
+        {
+            _lastErrorCode = error.Code;
+            ErrorReceived?.Invoke(error);
+        });
         _hub.Reconnecting += _ => SetState(ConnectionState.Reconnecting);
         _hub.Reconnected += async _ =>
         {
@@ -50,8 +62,39 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
     /// <summary>After the automatic reconnect gave up: try again now.</summary>
     public Task RetryAsync() => _hub is null ? Task.CompletedTask : StartAsync();
 
-    public Task SendCodeAsync(string code, string language) =>
-        SendAsync(HubMethods.CodeChange, new { sessionId = _sessionId, code, language, userId = _userId });
+    public async Task<SubmitAnswer> SubmitAsync(Submission submission)
+    {
+        if (_hub is not { State: HubConnectionState.Connected } hub)
+        {
+            return SubmitAnswer.Undelivered;
+        }
+
+        try
+        {
+            var result = await hub.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, new
+            {
+                sessionId = _sessionId,
+                clientId = submission.ClientId,
+                seq = submission.Seq,
+                revision = submission.Revision,
+                operation = submission.Operation,
+            });
+            return result is not null ? SubmitAnswer.Created(result.Revision)
+                : _lastErrorCode == ErrorCodes.ResyncRequired ? SubmitAnswer.Resync
+                : SubmitAnswer.RefusedByServer;
+        }
+        catch (Exception exception) when (exception is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
+        {
+            return SubmitAnswer.Undelivered;
+        }
+    }
+
+    /// <summary>Joins again without a revision: the session's text as it is (after a refusal or RESYNC_REQUIRED).</summary>
+    public Task ResyncAsync() =>
+        SendAsync(HubMethods.JoinSession, new { sessionId = _sessionId, userId = _userId, username = _username, protocol = OtProtocol.Name });
+
+    public Task MoveCursorAsync(IReadOnlyList<SelectionRange> selections) =>
+        SendAsync(OtProtocol.CursorChange, new { sessionId = _sessionId, selections });
 
     public Task ChangeLanguageAsync(string language) =>
         SendAsync(HubMethods.LanguageChange, new { sessionId = _sessionId, language, userId = _userId });
@@ -79,8 +122,14 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
         }
     }
 
-    private Task JoinAsync() =>
-        SendAsync(HubMethods.JoinSession, new { sessionId = _sessionId, userId = _userId, username = _username });
+    private Task JoinAsync() => SendAsync(HubMethods.JoinSession, new
+    {
+        sessionId = _sessionId,
+        userId = _userId,
+        username = _username,
+        protocol = OtProtocol.Name,
+        revision = KnownRevision?.Invoke(),
+    });
 
     private Task SendAsync(string method, object payload) =>
         _hub is { State: HubConnectionState.Connected } hub ? hub.SendAsync(method, payload) : Task.CompletedTask;

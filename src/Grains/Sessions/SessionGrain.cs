@@ -254,9 +254,11 @@ public sealed class SessionGrain(
             return refusal;
         }
 
-        if (selections.Count > MaxSelections || selections.Any(s => s.Anchor < 0 || s.Head < 0 || s.Anchor > Session.Code.Length || s.Head > Session.Code.Length))
+        // Offsets are in the sender's text, which may hold typing the session has not seen yet: they are
+        // bounded, not checked against this text; receivers clamp them to theirs.
+        if (selections.Count > MaxSelections || selections.Any(s => s.Anchor is < 0 or > Limits.MaxCodeBytes || s.Head is < 0 or > Limits.MaxCodeBytes))
         {
-            return SessionErrors.InvalidField("selections", $"At most {MaxSelections} selections, each within the document");
+            return SessionErrors.InvalidField("selections", $"At most {MaxSelections} selections, each with offsets from 0 to {Limits.MaxCodeBytes}");
         }
 
         var user = _participants.UserOf(connectionId)!;

@@ -11,7 +11,7 @@ public sealed record Submission(string ClientId, long Seq, long Revision, TextOp
 /// arrive in any order (acks by invoke result, others' operations by broadcast): they are applied in
 /// revision order, the acknowledgement of this tab's operation filling its own slot.
 /// </summary>
-public sealed class OtClient(string clientId, long revision)
+public sealed class OtClient(string clientId, long revision, string serverText)
 {
     private readonly SortedDictionary<long, OperationUpdate?> _waiting = [];
     private long _lastSeq;
@@ -20,6 +20,13 @@ public sealed class OtClient(string clientId, long revision)
     public long Revision { get; private set; } = revision;
     public TextOperation? Outstanding { get; private set; }
     public TextOperation? Buffer { get; private set; }
+
+    /// <summary>The session's text at <see cref="Revision"/>: this tab's text without its pending edits.</summary>
+    public string ServerText { get; private set; } = serverText;
+
+    /// <summary>Everything this tab typed that the server has not acknowledged, as one operation on <see cref="ServerText"/>.</summary>
+    public TextOperation? Unacknowledged =>
+        Outstanding is null ? null : Buffer is null ? Outstanding : TextOperation.Compose(Outstanding, Buffer);
 
     public OtClientState State =>
         Outstanding is null ? OtClientState.Synchronized : Buffer is null ? OtClientState.AwaitingConfirm : OtClientState.AwaitingWithBuffer;
@@ -65,10 +72,12 @@ public sealed class OtClient(string clientId, long revision)
             Revision++;
             if (next is null)
             {
+                ServerText = Outstanding?.Apply(ServerText) ?? ServerText;
                 toSend = Acknowledge() ?? toSend;
             }
             else
             {
+                ServerText = next.Operation.Apply(ServerText);
                 toApply.Add(Transform(next.Operation));
             }
         }

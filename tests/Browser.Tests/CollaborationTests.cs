@@ -1,0 +1,88 @@
+using Microsoft.Playwright;
+
+namespace Interview.Browser.Tests;
+
+/// <summary>Operational transformation as people see it: nothing typed is lost, undo is personal, cursors are shared.</summary>
+[Collection(BrowserCollection.Name)]
+public class CollaborationTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Two_people_typing_into_the_same_line_at_once_keep_every_character()
+    {
+        var (ada, bob) = await TwoInOneSessionAsync();
+        await Editor.PlaceCursorAsync(ada, 7, 12);
+        await Editor.PlaceCursorAsync(bob, 7, 12);
+
+        await Task.WhenAll(
+            ada.Keyboard.TypeAsync("ABCDEFGHIJKLMNOPQRST", new KeyboardTypeOptions { Delay = 15 }),
+            bob.Keyboard.TypeAsync("abcdefghijklmnopqrst", new KeyboardTypeOptions { Delay = 15 }));
+
+        var line = await WaitForSameLineAsync(ada, bob, 7);
+        Assert.Equal("ABCDEFGHIJKLMNOPQRST", new string(line.Where(char.IsUpper).ToArray()));
+        Assert.Equal("abcdefghijklmnopqrst", new string(line.Substring("solution();".Length).Where(char.IsLower).ToArray()));
+        Assert.Equal("solution();".Length + 40, line.Length);
+        Assert.Empty(await ada.Locator(".notice").AllTextContentsAsync());
+        Assert.Empty(await bob.Locator(".notice").AllTextContentsAsync());
+        await ada.Context.CloseAsync();
+        await bob.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Undo_takes_back_ones_own_typing_and_leaves_the_partners()
+    {
+        var (ada, bob) = await TwoInOneSessionAsync();
+        await Editor.PlaceCursorAsync(ada, 1, 1);
+        await ada.Keyboard.TypeAsync("ADA ");
+        await Editor.WaitForTextAsync(bob, "t.startsWith('ADA ')");
+        await Editor.PlaceCursorAsync(bob, 3, 1);
+        await bob.Keyboard.TypeAsync("BOB ");
+        await Editor.WaitForTextAsync(ada, "t.includes('BOB ')");
+
+        await Editor.PlaceCursorAsync(ada, 1, 5);
+        await ada.Keyboard.PressAsync("Control+z");
+
+        await Editor.WaitForTextAsync(bob, "!t.startsWith('ADA ') && t.includes('BOB ')");
+        Assert.Equal(await Editor.TextAsync(ada), await Editor.TextAsync(bob));
+        await ada.Keyboard.PressAsync("Control+y");
+        await Editor.WaitForTextAsync(bob, "t.startsWith('ADA ') && t.includes('BOB ')");
+        await ada.Context.CloseAsync();
+        await bob.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_partners_cursor_shows_in_their_color_with_their_name_and_goes_when_they_leave()
+    {
+        var (ada, bob) = await TwoInOneSessionAsync();
+
+        await Editor.PlaceCursorAsync(bob, 3, 5);
+
+        var cursor = await ada.WaitForSelectorAsync("[class*='remote-0-cursor']");
+        Assert.NotNull(cursor);
+        var label = await ada.EvaluateAsync<string>("() => getComputedStyle(document.querySelector(\"[class*='remote-0-cursor']\"), '::after').content");
+        Assert.Equal("\"Bob\"", label);
+        await ada.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, "remote-cursor.png") });
+
+        await bob.Context.CloseAsync();
+        await ada.WaitForFunctionAsync("() => !document.querySelector(\"[class*='remote-0-cursor']\")");
+        await ada.Context.CloseAsync();
+    }
+
+    private async Task<(IPage Ada, IPage Bob)> TwoInOneSessionAsync()
+    {
+        var ada = await fixture.NewParticipantAsync();
+        var link = await Participant.CreateAndJoinAsync(ada, "Ada");
+        var bob = await fixture.NewParticipantAsync();
+        await Participant.JoinAsync(bob, link, "Bob");
+        await ada.WaitForSelectorAsync(".participant:has-text('Bob')");
+        return (ada, bob);
+    }
+
+    private static async Task<string> WaitForSameLineAsync(IPage ada, IPage bob, int line)
+    {
+
+        await ada.WaitForFunctionAsync($$"""() => monaco.editor.getModels()[0].getLineContent({{line}}).length >= {{"solution();".Length + 40}}""");
+        await bob.WaitForFunctionAsync($$"""() => monaco.editor.getModels()[0].getLineContent({{line}}).length >= {{"solution();".Length + 40}}""");
+        Assert.Equal(await Editor.TextAsync(ada), await Editor.TextAsync(bob));
+        return await ada.EvaluateAsync<string>($"() => monaco.editor.getModels()[0].getLineContent({line})");
+    }
+}
