@@ -99,14 +99,7 @@ public sealed class OtHubClient : IAsyncDisposable
         Interlocked.Increment(ref _inFlight);
         _ = Task.Run(async () =>
         {
-            var result = await Connection.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, new
-            {
-                sessionId = _sessionId,
-                clientId = submission.ClientId,
-                seq = submission.Seq,
-                revision = submission.Revision,
-                operation = submission.Operation,
-            });
+            var result = await Connection.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, SubmitOperationPayload.For(_sessionId, submission));
             OtClient.Step step;
             lock (_gate)
             {

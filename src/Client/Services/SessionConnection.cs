@@ -71,14 +71,7 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
 
         try
         {
-            var result = await hub.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, new
-            {
-                sessionId = _sessionId,
-                clientId = submission.ClientId,
-                seq = submission.Seq,
-                revision = submission.Revision,
-                operation = submission.Operation,
-            });
+            var result = await hub.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, SubmitOperationPayload.For(_sessionId, submission));
             return result is not null ? SubmitAnswer.Created(result.Revision)
                 : _lastErrorCode == ErrorCodes.ResyncRequired ? SubmitAnswer.Resync
                 : SubmitAnswer.RefusedByServer;

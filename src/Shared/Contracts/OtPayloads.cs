@@ -15,3 +15,10 @@ public sealed record SelectionRange(int Anchor, int Head);
 
 /// <summary>cursor-update: where another participant's cursors and selections are.</summary>
 public sealed record CursorUpdate(string UserId, string Username, string Color, IReadOnlyList<SelectionRange> Selections);
+
+/// <summary>submit-operation's payload: a tab's submission, for a session.</summary>
+public sealed record SubmitOperationPayload(string SessionId, string ClientId, long Seq, long Revision, TextOperation Operation)
+{
+    public static SubmitOperationPayload For(string sessionId, Submission submission) =>
+        new(sessionId, submission.ClientId, submission.Seq, submission.Revision, submission.Operation);
+}
