@@ -1,5 +1,6 @@
 using Interview.Client;
 using Interview.Client.Editing;
+using Interview.Client.Running;
 using Interview.Client.Services;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
@@ -13,6 +14,10 @@ builder.Services.AddScoped<LocalIdentity>();
 builder.Services.AddSingleton<IEditorHost>(_ => OperatingSystem.IsBrowser()
     ? new MonacoEditorHost()
     : throw new PlatformNotSupportedException("The client runs in a browser"));
+builder.Services.AddSingleton(RunnerOptions.From(builder.Configuration));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<ICodeRunner, BrowserCodeRunner>();
+builder.Services.AddTransient<CodeRuns>();
 builder.Services.AddTransient(_ => new SessionConnection(new Uri(new Uri(builder.HostEnvironment.BaseAddress), "hub")));
 
 await builder.Build().RunAsync();

@@ -31,6 +31,7 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
     private readonly HttpClient _http;
     private readonly string _adaId = Guid.NewGuid().ToString();
     private readonly FakeEditorHost _host = new();
+    private readonly FakeCodeRunner _runner = new();
 
     public LiveSessionPageTests(LiveGatewayFixture live)
     {
@@ -40,6 +41,7 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         Services.AddSingleton<LocalIdentity>();
         Services.AddSingleton(new SessionConnection(new Uri(live.Gateway.BaseAddress, "hub")));
         Services.AddSingleton<IEditorHost>(_host);
+        Services.AddFakeRunning(_runner);
         JSInterop.Mode = JSRuntimeMode.Loose; // Monaco's calls; the editor is driven through its component
         JSInterop.Setup<string?>("localStorage.getItem", "interview.userId").SetResult(_adaId);
         JSInterop.Setup<string?>("localStorage.getItem", "interview.username").SetResult("Ada");
@@ -94,6 +96,32 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
     }
 
     [Fact]
+    public async Task Runs_are_shared_both_ways()
+    {
+        var id = await CreateSessionAsync();
+        var page = Render<Session>(p => p.Add(s => s.SessionId, id));
+        page.WaitForAssertion(() => Assert.Equal(["Ada"], Names(page)), Patience);
+        await using var bob = await HubParticipant.JoinAsync(_live.Gateway.BaseAddress, id, "Bob");
+        page.WaitForAssertion(() => Assert.Equal(["Ada", "Bob"], Names(page)), Patience);
+        _runner.Answer = (language, code) => new ExecutionResult(language, true, "2", null, 4, ["Hello"]);
+
+        page.Find("#run-button").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find(".run-output").TextContent), Patience);
+        Assert.StartsWith("// Write your JavaScript", _runner.Runs.Single().Code, StringComparison.Ordinal); // what the editor shows
+        await Eventually.HoldsAsync(() => bob.Received(HubEvents.ExecutionResult).Any(), "Bob sees Ada's run");
+        var seen = bob.Received(HubEvents.ExecutionResult).Single();
+        Assert.Equal(("Ada", "2", "Hello"), (seen.GetProperty("username").GetString(), seen.GetProperty("output").GetString(), seen.GetProperty("logs")[0].GetString()));
+
+        await bob.Hub.InvokeAsync<bool>(HubMethods.ExecutionResult, new
+        {
+            sessionId = id, language = "python", success = false, output = "", error = "NameError: name 'x' is not defined", executionTime = 7, line = 1,
+        });
+        page.WaitForAssertion(() => Assert.Equal("Bob", page.Find(".run-by").TextContent), Patience);
+        Assert.Equal("NameError: name 'x' is not defined", page.Find(".run-error").TextContent);
+    }
+
+    [Fact]
     public async Task The_theme_switches_between_dark_and_light()
     {
         var id = await CreateSessionAsync();
@@ -131,7 +159,7 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         public static async Task<HubParticipant> JoinAsync(Uri baseAddress, string sessionId, string name)
         {
             var participant = new HubParticipant(new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "hub")).Build());
-            foreach (var eventName in new[] { HubEvents.CodeUpdate, HubEvents.LanguageUpdate, OtProtocol.CursorUpdate })
+            foreach (var eventName in new[] { HubEvents.CodeUpdate, HubEvents.LanguageUpdate, OtProtocol.CursorUpdate, HubEvents.ExecutionResult })
             {
                 participant.Hub.On<JsonElement>(eventName, payload => participant._received.Enqueue((eventName, payload)));
             }

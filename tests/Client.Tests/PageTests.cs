@@ -45,6 +45,7 @@ public class SessionPageTests : BunitContext, IAsyncLifetime
 {
     private const string Id = "550e8400-e29b-41d4-a716-446655440000";
     private readonly FakeApi _api = new();
+    private readonly FakeCodeRunner _runner = new();
 
     public SessionPageTests()
     {
@@ -52,6 +53,7 @@ public class SessionPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<LocalIdentity>();
         Services.AddSingleton(new SessionConnection(new Uri("http://interview.test/hub"))); // never reached by these tests
         Services.AddSingleton<Interview.Client.Editing.IEditorHost>(new FakeEditorHost());
+        Services.AddFakeRunning(_runner);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -47,6 +47,9 @@ public class EmbeddedDefaultTests
     [InlineData("PORT", "70000")]
     [InlineData("LOG_LEVEL", "loud")]
     [InlineData("PUBLIC_URL", "not a url")]
+    [InlineData("MAX_EXECUTIONS_PER_MINUTE", "ten")]
+    [InlineData("ENABLE_PYTHON", "maybe")]
+    [InlineData("PYODIDE_BASE_URL", "ftp://example.org/pyodide/")]
     public async Task A_bad_setting_stops_the_gateway_with_a_message_naming_it(string name, string value)
     {
         await using var gateway = HostedProcess.Start("Gateway", new Dictionary<string, string>

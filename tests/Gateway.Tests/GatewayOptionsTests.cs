@@ -16,6 +16,8 @@ public class GatewayOptionsTests
         Assert.Equal(3001, options.Port);
         Assert.Empty(options.CorsOrigins);
         Assert.Null(options.PublicUrl);
+        Assert.Equal("pyodide/", options.PyodideBaseUrl);
+        Assert.True(options.EnablePython);
         Assert.Equal(LogLevel.Information, GatewayOptionsSetup.LogLevelFrom(Config()));
     }
 
@@ -33,6 +35,20 @@ public class GatewayOptionsTests
     }
 
     [Theory]
+    [InlineData("https://cdn.example.org/pyodide/v314", "https://cdn.example.org/pyodide/v314/")]
+    [InlineData("/static/pyodide", "/static/pyodide/")]
+    [InlineData("pyodide/", "pyodide/")]
+    public void Reads_PYODIDE_BASE_URL_as_a_folder(string value, string expected) =>
+        Assert.Equal(expected, GatewayOptionsSetup.Read(Config(("PYODIDE_BASE_URL", value))).PyodideBaseUrl);
+
+    [Theory]
+    [InlineData("false", false)]
+    [InlineData("0", false)]
+    [InlineData("TRUE", true)]
+    public void Reads_ENABLE_PYTHON(string value, bool expected) =>
+        Assert.Equal(expected, GatewayOptionsSetup.Read(Config(("ENABLE_PYTHON", value))).EnablePython);
+
+    [Theory]
     [InlineData("error", LogLevel.Error)]
     [InlineData("warn", LogLevel.Warning)]
     [InlineData("INFO", LogLevel.Information)]
@@ -45,6 +61,10 @@ public class GatewayOptionsTests
     [InlineData("PORT", "0")]
     [InlineData("PUBLIC_URL", "ftp://files.example.org")]
     [InlineData("PUBLIC_URL", "/relative")]
+    [InlineData("PYODIDE_BASE_URL", "ftp://files.example.org/pyodide")]
+    [InlineData("PYODIDE_BASE_URL", "//cdn.example.org/pyodide")]
+    [InlineData("PYODIDE_BASE_URL", "javascript:alert(1)")]
+    [InlineData("ENABLE_PYTHON", "maybe")]
     public void Refuses_bad_values_naming_the_variable(string name, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => GatewayOptionsSetup.Read(Config((name, value))));

@@ -25,4 +25,12 @@ public class LimitsTests
         Assert.True(Limits.CodeFits(emoji));
         Assert.False(Limits.CodeFits(emoji + "a"));
     }
+
+    [Fact]
+    public void Output_of_10_KB_with_its_cut_marker_fits_and_more_does_not()
+    {
+        Assert.True(Limits.OutputFits(new string('x', 10 * 1024) + "\n… output cut at 10 KB (989761 more bytes not shown)"));
+        Assert.False(Limits.OutputFits(new string('x', 11 * 1024)));
+        Assert.False(Limits.OutputFits(new string('€', 4 * 1024))); // 12 KB in UTF-8
+    }
 }

@@ -15,7 +15,7 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
     private string _sessionId = string.Empty;
     private string _userId = string.Empty;
     private string _username = string.Empty;
-    private string? _lastErrorCode; // the hub sends a refusal's error event before it completes the call
+    private ErrorPayload? _lastError; // the hub sends a refusal's error event before it completes the call
 
     public ConnectionState State { get; private set; } = ConnectionState.Connecting;
 
@@ -30,6 +30,7 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
     public event Action<UserJoined>? UserJoined;
     public event Action<UserLeft>? UserLeft;
     public event Action<ErrorPayload>? ErrorReceived;
+    public event Action<ExecutionResultUpdate>? ExecutionReceived;
 
     public async Task ConnectAsync(string sessionId, string userId, string username)
     {
@@ -44,9 +45,10 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
         _hub.On<LanguageUpdate>(HubEvents.LanguageUpdate, update => LanguageUpdated?.Invoke(update));
         _hub.On<UserJoined>(HubEvents.UserJoined, joined => UserJoined?.Invoke(joined));
         _hub.On<UserLeft>(HubEvents.UserLeft, left => UserLeft?.Invoke(left));
+        _hub.On<ExecutionResultUpdate>(HubEvents.ExecutionResult, update => ExecutionReceived?.Invoke(update));
         _hub.On<ErrorPayload>(HubEvents.Error, error =>
         {
-            _lastErrorCode = error.Code;
+            _lastError = error;
             ErrorReceived?.Invoke(error);
         });
         _hub.Reconnecting += _ => SetState(ConnectionState.Reconnecting);
@@ -73,12 +75,42 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
         {
             var result = await hub.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, SubmitOperationPayload.For(_sessionId, submission));
             return result is not null ? SubmitAnswer.Created(result.Revision)
-                : _lastErrorCode == ErrorCodes.ResyncRequired ? SubmitAnswer.Resync
+                : _lastError?.Code == ErrorCodes.ResyncRequired ? SubmitAnswer.Resync
                 : SubmitAnswer.RefusedByServer;
         }
         catch (Exception exception) when (exception is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
         {
             return SubmitAnswer.Undelivered;
+        }
+    }
+
+    /// <summary>DESIGN.md's execution-result: shows this run to the others; null once shared, otherwise why not.</summary>
+    public async Task<string?> ShareRunAsync(ExecutionResult run)
+    {
+        if (_hub is not { State: HubConnectionState.Connected } hub)
+        {
+            return "not connected to the session";
+        }
+
+        try
+        {
+            var payload = new
+            {
+                sessionId = _sessionId,
+                run.Language,
+                run.Success,
+                run.Output,
+                run.Error,
+                run.ExecutionTime,
+                run.Logs,
+                run.ErrorCode,
+                run.Line,
+            };
+            return await hub.InvokeAsync<bool?>(HubMethods.ExecutionResult, payload) == true ? null : _lastError?.Message ?? "the session refused it";
+        }
+        catch (Exception exception) when (exception is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
+        {
+            return "the connection dropped";
         }
     }
 

@@ -45,6 +45,7 @@ public static class GatewayApp
             .UseInMemoryStorage());
 
         builder.Services.AddSessionLifetimeOptions(builder.Configuration);
+        builder.Services.AddExecutionLimitOptions(builder.Configuration);
         builder.Services.AddSignalR(hub =>
         {
             // 100 KB of code may grow several times over once JSON-escaped.
@@ -62,8 +63,8 @@ public static class GatewayApp
 
         var app = builder.Build();
         app.UseCors();
-        app.UseBlazorFrameworkFiles();
-        app.UseStaticFiles();
+        app.UseClientFiles();
+        app.MapClientSettings();
         app.MapSessionEndpoints();
         app.MapHealthEndpoints();
         app.MapHub<SessionHub>("/hub");

@@ -1,6 +1,6 @@
 namespace Interview.Gateway.Hosting;
 
-/// <summary>The gateway's own settings: PORT, CORS_ORIGIN and PUBLIC_URL.</summary>
+/// <summary>The gateway's own settings: PORT, CORS_ORIGIN, PUBLIC_URL, and the browser runners' PYODIDE_BASE_URL and ENABLE_PYTHON.</summary>
 public sealed class GatewayOptions
 {
     public int Port { get; set; } = 3001;
@@ -10,4 +10,9 @@ public sealed class GatewayOptions
 
     /// <summary>Where browsers reach the gateway, for share links; null means the request's own scheme and host.</summary>
     public Uri? PublicUrl { get; set; }
+
+    /// <summary>Where browsers load Pyodide from: the gateway's own copy (from the npm package) unless an operator points elsewhere.</summary>
+    public string PyodideBaseUrl { get; set; } = "pyodide/";
+
+    public bool EnablePython { get; set; } = true;
 }

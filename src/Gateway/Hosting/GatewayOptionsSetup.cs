@@ -24,7 +24,33 @@ public static class GatewayOptionsSetup
                 : throw new InvalidOperationException($"PUBLIC_URL must be an absolute http(s) URL, got '{publicUrl}'");
         }
 
+        if (configuration["PYODIDE_BASE_URL"] is { Length: > 0 } pyodide)
+        {
+            options.PyodideBaseUrl = PyodideBaseUrl(pyodide);
+        }
+
+        options.EnablePython = (configuration["ENABLE_PYTHON"] ?? "true").Trim().ToLowerInvariant() switch
+        {
+            "true" or "1" or "yes" => true,
+            "false" or "0" or "no" => false,
+            var other => throw new InvalidOperationException($"ENABLE_PYTHON must be true or false, got '{other}'"),
+        };
+
         return options;
+    }
+
+    /// <summary>An absolute http(s) URL or a path on this gateway, always ending in '/' (Pyodide's indexURL).</summary>
+    private static string PyodideBaseUrl(string value)
+    {
+        var withSlash = value.EndsWith('/') ? value : value + "/";
+        if (Uri.TryCreate(withSlash, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            return absolute.AbsoluteUri;
+        }
+
+        return Uri.TryCreate(withSlash, UriKind.Relative, out _) && !withSlash.StartsWith("//", StringComparison.Ordinal) && !withSlash.Contains(':', StringComparison.Ordinal)
+            ? withSlash
+            : throw new InvalidOperationException($"PYODIDE_BASE_URL must be an absolute http(s) URL or a path, got '{value}'");
     }
 
     /// <summary>LOG_LEVEL as SPEC.md names the levels (error, warn, info, debug).</summary>

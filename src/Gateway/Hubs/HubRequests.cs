@@ -15,6 +15,8 @@ public sealed record CodeChangeRequest(Guid SessionId, string UserId, string Cod
 
 public sealed record LanguageChangeRequest(Guid SessionId, string UserId, string Language);
 
+public sealed record ExecutionResultRequest(Guid SessionId, ExecutionResult Run);
+
 /// <summary>Reads hub payloads field by field, so each bad field gets its own INVALID_PAYLOAD or INVALID_SESSION.</summary>
 public static class HubRequests
 {
@@ -42,6 +44,12 @@ public static class HubRequests
     {
         var reader = new PayloadReader(payload);
         return new CursorChangeRequest(reader.SessionId(), reader.Selections());
+    }
+
+    public static ExecutionResultRequest ReadExecutionResult(JsonElement payload)
+    {
+        var reader = new PayloadReader(payload);
+        return new ExecutionResultRequest(reader.SessionId(), reader.ExecutionRun());
     }
 
     public static LanguageChangeRequest ReadLanguageChange(JsonElement payload)

@@ -100,6 +100,49 @@ public readonly struct PayloadReader
                 : throw Invalid("selections", "each selection is {anchor, head} with integer offsets")).ToList();
     }
 
+    /// <summary>An execution-result's run, each field checked: SPEC.md's result shape plus language and DESIGN.md's extras.</summary>
+    public ExecutionResult ExecutionRun()
+    {
+        var language = Language();
+        var success = _payload.TryGetProperty("success", out var flag) && flag.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? flag.GetBoolean()
+            : throw Invalid("success", "success is required: true or false");
+        var output = Output("output", OptionalString("output") ?? string.Empty);
+        var error = OptionalString("error") is { } text ? Output("error", text) : null;
+        var time = _payload.TryGetProperty("executionTime", out var ms) && ms.ValueKind == JsonValueKind.Number
+            && ms.TryGetDouble(out var milliseconds) && milliseconds is >= 0 and <= Limits.MaxExecutionMilliseconds
+                ? (long)Math.Round(milliseconds)
+                : throw Invalid("executionTime", $"executionTime is required: milliseconds from 0 to {Limits.MaxExecutionMilliseconds}");
+        var code = OptionalString("errorCode") switch
+        {
+            null => null,
+            var known and (ErrorCodes.ExecutionTimeout or ErrorCodes.ExecutionError) => known,
+            var other => throw Invalid("errorCode", $"Unknown errorCode '{other}'; use {ErrorCodes.ExecutionTimeout} or {ErrorCodes.ExecutionError}"),
+        };
+        int? line = !_payload.TryGetProperty("line", out var number) || number.ValueKind == JsonValueKind.Null ? null
+            : number.ValueKind == JsonValueKind.Number && number.TryGetInt32(out var l) && l >= 1 ? l
+            : throw Invalid("line", "line must be a whole number of at least 1");
+        return new ExecutionResult(language, success, output, error, time, Logs(), code, line);
+    }
+
+    /// <summary>logs: optional, an array of strings within the output limit all together.</summary>
+    private IReadOnlyList<string> Logs()
+    {
+        if (!_payload.TryGetProperty("logs", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        var logs = value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(entry => entry.ValueKind == JsonValueKind.String)
+            ? value.EnumerateArray().Select(entry => entry.GetString()!).ToList()
+            : throw Invalid("logs", "logs must be an array of strings");
+        Output("logs", string.Join('\n', logs));
+        return logs;
+    }
+
+    private static string Output(string field, string text) =>
+        Limits.OutputFits(text) ? text : throw Invalid(field, $"{field} exceeds the {Limits.MaxOutputBytes / 1024} KB output limit; cut it first");
+
     public string? OptionalString(string name) =>
         !_payload.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
         : value.ValueKind == JsonValueKind.String ? value.GetString()

@@ -55,6 +55,16 @@ public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains) :
         ThrowIfRefused(await Session(request.SessionId).MoveCursor(Context.ConnectionId, request.Selections));
     }
 
+    /// <summary>DESIGN.md's execution-result: the others see this run with who ran it. Answers true once shared.</summary>
+    [HubMethodName(HubMethods.ExecutionResult)]
+    public async Task<bool> ExecutionResult(JsonElement payload)
+    {
+        var request = HubRequests.ReadExecutionResult(payload);
+        await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId);
+        ThrowIfRefused(await Session(request.SessionId).ShareExecution(Context.ConnectionId, request.Run));
+        return true;
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception) => sessions.LeaveAsync(Context.ConnectionId);
 
     private ISessionGrain Session(Guid id) => grains.GetGrain<ISessionGrain>(id);

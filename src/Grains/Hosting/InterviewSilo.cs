@@ -13,6 +13,7 @@ public static class InterviewSilo
     public static ISiloBuilder AddInterviewGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSessionLifetimeOptions(configuration);
+        silo.Services.AddExecutionLimitOptions(configuration);
         silo.Services.AddWireContractSerialization();
         silo.Services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
 

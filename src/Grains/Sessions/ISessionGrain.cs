@@ -30,6 +30,12 @@ public interface ISessionGrain : IGrainWithGuidKey
     /// <summary>DESIGN.md's cursor-change: tells the other "ot" clients; null on success.</summary>
     Task<ErrorPayload?> MoveCursor(string connectionId, IReadOnlyList<SelectionRange> selections);
 
+    /// <summary>
+    /// DESIGN.md's execution-result: tells the other participants what this user's run produced, within
+    /// MAX_EXECUTIONS_PER_MINUTE per user; null on success.
+    /// </summary>
+    Task<ErrorPayload?> ShareExecution(string connectionId, ExecutionResult run);
+
     /// <summary>A gateway's periodic "still here"; false when the session holds none of its connections.</summary>
     Task<bool> RenewGateway(ISessionObserver gateway);
 

@@ -17,6 +17,7 @@ public sealed class SessionGrain(
     [PersistentState("session", SessionGrain.Storage)] IPersistentState<SessionState> state,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
     IOptions<SessionLifetimeOptions> options,
+    IOptions<ExecutionLimitOptions> executionLimits,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     public const string Storage = "sessions";
@@ -27,6 +28,7 @@ public sealed class SessionGrain(
     private readonly ParticipantList _participants = new(TimeProvider.System);
     private readonly SessionLifetimeOptions _options = options.Value;
     private readonly OperationHistory _history = new();
+    private readonly RunBudget _runs = new(executionLimits.Value.ExecutionsPerMinute, ExecutionLimitOptions.Window);
     private IAsyncStream<SessionEvent>? _events;
     private IGrainTimer? _maintenance;
     private bool _dirty;
@@ -271,6 +273,24 @@ public sealed class SessionGrain(
         return null;
     }
 
+    public async Task<ErrorPayload?> ShareExecution(string connectionId, ExecutionResult run)
+    {
+        if (await MemberRefusalAsync(connectionId) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var user = _participants.UserOf(connectionId)!;
+        if (!_runs.TryTake(user.Id, Now, out var retryAfter))
+        {
+            return SessionErrors.RateLimited("runs", retryAfter);
+        }
+
+        Touch();
+        await PublishAsync(HubEvents.ExecutionResult, ExecutionResultUpdate.Of(Id.ToString("D"), user.Id, user.Username, run), except: connectionId);
+        return null;
+    }
+
     public Task<bool> RenewGateway(ISessionObserver gateway) => Task.FromResult(_participants.Renew(gateway));
 
     public async Task CheckExpiry()
@@ -392,6 +412,7 @@ public sealed class SessionGrain(
 
     private async Task MaintainAsync(CancellationToken cancellationToken)
     {
+        _runs.Prune(Now);
         var lapsed = _participants.RemoveLapsedGateways(_options.GatewayLease);
         if (lapsed.Count > 0)
         {

@@ -45,6 +45,15 @@ public static class SessionErrors
     public static ErrorPayload ResyncRequired(Guid id) =>
         new("The session's history no longer reaches your revision; join again", ErrorCodes.ResyncRequired, Details("sessionId", id.ToString("D")));
 
+    public static ErrorPayload RateLimited(string what, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        return new ErrorPayload(
+            $"Too many {what}; try again in {seconds} s",
+            ErrorCodes.RateLimitExceeded,
+            new Dictionary<string, string> { ["retryAfter"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
     public static ErrorPayload InvalidField(string field, string message) =>
         new(message, ErrorCodes.InvalidPayload, Details("field", field));
 

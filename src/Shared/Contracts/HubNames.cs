@@ -6,6 +6,9 @@ public static class HubMethods
     public const string JoinSession = "join-session";
     public const string CodeChange = "code-change";
     public const string LanguageChange = "language-change";
+
+    /// <summary>DESIGN.md section 4: a participant shares what their run produced.</summary>
+    public const string ExecutionResult = "execution-result";
 }
 
 /// <summary>SPEC.md's server-to-client event names.</summary>
@@ -17,6 +20,9 @@ public static class HubEvents
     public const string UserJoined = "user-joined";
     public const string UserLeft = "user-left";
     public const string Error = "error";
+
+    /// <summary>DESIGN.md section 4: someone else's run, with who ran it.</summary>
+    public const string ExecutionResult = "execution-result";
 }
 
 /// <summary>DESIGN.md section 4's extensions, asked for with protocol "ot" in join-session.</summary>

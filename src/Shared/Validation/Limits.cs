@@ -10,6 +10,20 @@ public static class Limits
 
     public const int MaxUsernameLength = 50;
 
-    public static bool CodeFits(string code) =>
-        code.Length <= MaxCodeBytes && (code.Length * 3 <= MaxCodeBytes || Encoding.UTF8.GetByteCount(code) <= MaxCodeBytes);
+    /// <summary>Max output size: 10 KB of a run's output (and of its error, and of its logs), in UTF-8 bytes.</summary>
+    public const int MaxOutputBytes = 10 * 1024;
+
+    /// <summary>Room past <see cref="MaxOutputBytes"/> for the marker that says output was cut.</summary>
+    public const int OutputMarkerAllowance = 256;
+
+    /// <summary>A run is stopped at 10 s (Python; JavaScript at 5 s); a reported time is sane below this.</summary>
+    public const long MaxExecutionMilliseconds = 10 * 60 * 1000;
+
+    public static bool CodeFits(string code) => Fits(code, MaxCodeBytes);
+
+    /// <summary>Whether a shared run's output (cut by the runner, marker included) is within bounds.</summary>
+    public static bool OutputFits(string output) => Fits(output, MaxOutputBytes + OutputMarkerAllowance);
+
+    private static bool Fits(string text, int maxBytes) =>
+        text.Length <= maxBytes && (text.Length * 3 <= maxBytes || Encoding.UTF8.GetByteCount(text) <= maxBytes);
 }

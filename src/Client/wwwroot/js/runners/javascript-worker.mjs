@@ -1,0 +1,59 @@
+// Runs one JavaScript program, then is thrown away: a fresh worker per run, so nothing a program
+// leaves behind (timers, globals) reaches the next. The page ends it after 5 s with terminate().
+import { seal } from './sandbox.mjs';
+import { OutputStream, describe } from './output.mjs';
+
+const source = 'main.js';
+const post = seal();
+const streams = { output: new OutputStream('output', post), error: new OutputStream('error', post), logs: new OutputStream('logs', post) };
+for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
+  console[level] = (...args) => streams.logs.write(args.map(arg => describe(arg, { top: true })).join(' '));
+}
+
+// The program is the body of an async function: a top-level return is its output, await works.
+// Line 1 of the program is line 2 of what is evaluated.
+const wrap = code => `(async function () {\n${code}\n})\n//# sourceURL=${source}`;
+
+function lineOf(error) {
+  const match = String(error?.stack ?? '').match(/main\.js:(\d+):(\d+)/);
+  return match ? Number(match[1]) - 1 : null;
+}
+
+function finish(started, outcome) {
+  post({
+    type: 'result',
+    result: { ...outcome, executionTime: Math.round(performance.now() - started) },
+    dropped: Object.fromEntries(Object.entries(streams).map(([name, stream]) => [name, stream.dropped])),
+  });
+}
+
+function fail(started, error, line) {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : `Uncaught ${describe(error)}`;
+  streams.error.write(line ? `${message} (line ${line})` : message);
+  finish(started, { success: false, errorCode: 'EXECUTION_ERROR', line });
+}
+
+self.onmessage = async ({ data }) => {
+  self.onmessage = null;
+  const started = performance.now();
+  let program;
+  try {
+    program = (0, eval)(wrap(data.code));
+  } catch (error) {
+    // V8 tells a syntax error's position only to the error event of an uncaught throw: evaluate once
+    // more outside this handler and read the line there.
+    self.addEventListener('error', event => {
+      event.preventDefault();
+      fail(started, error, event.lineno > 1 ? event.lineno - 1 : null);
+    }, { once: true });
+    setTimeout(() => (0, eval)(wrap(data.code)));
+    return;
+  }
+  try {
+    const value = await program();
+    streams.output.write(describe(value));
+    finish(started, { success: true, line: null });
+  } catch (error) {
+    fail(started, error, lineOf(error));
+  }
+};

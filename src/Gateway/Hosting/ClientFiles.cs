@@ -1,0 +1,70 @@
+using Interview.Grains.Hosting;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
+
+namespace Interview.Gateway.Hosting;
+
+/// <summary>
+/// How the gateway serves the Blazor client: its files, Pyodide's under /pyodide/, the runner workers
+/// with a Content-Security-Policy of their own, and the client's settings made from the gateway's.
+/// </summary>
+public static class ClientFiles
+{
+    public const string RunnersPath = "/js/runners/";
+    public const string PythonWorker = "python-worker.mjs";
+
+    // A dedicated worker is governed by the policy its script is served with. User code gets no network
+    // at all (connect-src), and no scripts but ours (script-src 'self', so import() cannot reach out);
+    // eval is how a program is compiled. The Python worker also compiles WebAssembly and fetches Pyodide.
+    public const string JavaScriptWorkerPolicy = "default-src 'none'; script-src 'self' 'unsafe-eval'";
+
+    public static string PythonWorkerPolicy(string pyodideBaseUrl)
+    {
+        var pyodideOrigin = Uri.TryCreate(pyodideBaseUrl, UriKind.Absolute, out var absolute) ? " " + absolute.GetLeftPart(UriPartial.Authority) : string.Empty;
+        return $"default-src 'none'; script-src 'self'{pyodideOrigin} 'unsafe-eval' 'wasm-unsafe-eval'; connect-src 'self'{pyodideOrigin}";
+    }
+
+    public static WebApplication UseClientFiles(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        var pythonPolicy = PythonWorkerPolicy(options.PyodideBaseUrl);
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".mjs"] = "text/javascript";
+        app.UseBlazorFrameworkFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            ContentTypeProvider = types,
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Path.StartsWithSegments(RunnersPath.TrimEnd('/'), StringComparison.Ordinal))
+                {
+                    file.Context.Response.Headers.ContentSecurityPolicy =
+                        file.File.Name == PythonWorker ? pythonPolicy : JavaScriptWorkerPolicy;
+                }
+            },
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// The client reads its settings from appsettings.json, which Blazor fetches at start-up (never from
+    /// cache); answering it here lets one set of environment variables configure server and browser.
+    /// </summary>
+    public static WebApplication MapClientSettings(this WebApplication app)
+    {
+        app.MapGet("/appsettings.json", (IOptions<GatewayOptions> gateway, IOptions<ExecutionLimitOptions> executions, HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-cache";
+            return Results.Json(new
+            {
+                Runner = new
+                {
+                    gateway.Value.PyodideBaseUrl,
+                    gateway.Value.EnablePython,
+                    executions.Value.ExecutionsPerMinute,
+                },
+            });
+        });
+        return app;
+    }
+}

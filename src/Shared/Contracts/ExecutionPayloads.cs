@@ -1,0 +1,36 @@
+namespace Interview.Shared.Contracts;
+
+/// <summary>
+/// What one run produced: SPEC.md's result shape (success, output, error, executionTime in ms, logs)
+/// with the language it ran in. <see cref="ErrorCode"/> is EXECUTION_TIMEOUT or EXECUTION_ERROR when it
+/// failed; <see cref="Line"/> the line of the user's code the error points at, when known.
+/// </summary>
+public sealed record ExecutionResult(
+    string Language,
+    bool Success,
+    string Output,
+    string? Error,
+    long ExecutionTime,
+    IReadOnlyList<string> Logs,
+    string? ErrorCode = null,
+    int? Line = null);
+
+/// <summary>execution-result as the other participants get it: the run, and who ran it.</summary>
+public sealed record ExecutionResultUpdate(
+    string SessionId,
+    string UserId,
+    string Username,
+    string Language,
+    bool Success,
+    string Output,
+    string? Error,
+    long ExecutionTime,
+    IReadOnlyList<string> Logs,
+    string? ErrorCode,
+    int? Line)
+{
+    public static ExecutionResultUpdate Of(string sessionId, string userId, string username, ExecutionResult run) =>
+        new(sessionId, userId, username, run.Language, run.Success, run.Output, run.Error, run.ExecutionTime, run.Logs, run.ErrorCode, run.Line);
+
+    public ExecutionResult ToRun() => new(Language, Success, Output, Error, ExecutionTime, Logs, ErrorCode, Line);
+}

@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace Interview.Browser.Tests;
+
+/// <summary>Every participant sees each run, with who ran it; runs are limited per user (DESIGN.md sections 4 and 6).</summary>
+[Collection(BrowserCollection.Name)]
+public class SharedRunTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task The_other_participant_sees_each_result()
+    {
+        var ada = await fixture.NewParticipantAsync();
+        var link = await Participant.CreateAndJoinAsync(ada, "Ada");
+        var bob = await fixture.NewParticipantAsync();
+        await Participant.JoinAsync(bob, link, "Bob");
+
+        await Runner.SetCodeAsync(ada, "console.log('Hello'); return 1 + 1;");
+        await Runner.RunAsync(ada);
+
+        await bob.WaitForSelectorAsync(".run-by:has-text('Ada')");
+        Assert.Equal("2", await Runner.TextAsync(bob, ".run-output"));
+        Assert.Equal("Hello", await Runner.TextAsync(bob, ".run-logs"));
+        Assert.DoesNotContain("(you)", await Runner.TextAsync(bob, ".run-meta"), StringComparison.Ordinal);
+        Assert.Contains("(you)", await Runner.TextAsync(ada, ".run-meta"), StringComparison.Ordinal);
+
+        await Runner.SetCodeAsync(bob, "const x = 1;\nthrow new Error('from Bob');");
+        await Runner.RunAsync(bob);
+
+        await ada.WaitForSelectorAsync(".run-by:has-text('Bob')");
+        Assert.Equal("Failed", await Runner.TextAsync(ada, ".run-outcome"));
+        Assert.Equal("Error: from Bob (line 2)", await Runner.TextAsync(ada, ".run-error"));
+        await ada.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, "shared-run.png") });
+    }
+
+    [Fact]
+    public async Task The_eleventh_run_within_a_minute_is_refused()
+    {
+        var ada = await fixture.NewParticipantAsync();
+        var link = await Participant.CreateAndJoinAsync(ada, "Ada");
+        var bob = await fixture.NewParticipantAsync();
+        await Participant.JoinAsync(bob, link, "Bob");
+
+        for (var run = 1; run <= 10; run++)
+        {
+            await Runner.SetCodeAsync(ada, $"return {run};");
+            await Runner.RunAsync(ada);
+            Assert.Equal($"{run}", await Runner.TextAsync(ada, ".run-output"));
+            await bob.WaitForSelectorAsync($".run-output:text-is('{run}')");
+        }
+
+        await Runner.SetCodeAsync(ada, "return 11;");
+        await ada.ClickAsync("#run-button");
+        await ada.WaitForSelectorAsync(".run-refusal");
+
+        Assert.StartsWith("At most 10 runs a minute: you can run again in", await Runner.TextAsync(ada, ".run-refusal"), StringComparison.Ordinal);
+        Assert.Equal("10", await Runner.TextAsync(ada, ".run-output")); // the eleventh did not run
+        Assert.Equal("10", await Runner.TextAsync(bob, ".run-output"));
+
+        // Bob has his own ten.
+        await Runner.RunAsync(bob);
+        Assert.Equal("11", await Runner.TextAsync(bob, ".run-output"));
+    }
+}

@@ -1,0 +1,193 @@
+using Interview.Client.Running;
+using Interview.Shared.Contracts;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Interview.Client.Tests;
+
+public class CodeRunsTests
+{
+    private readonly FakeCodeRunner _runner = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly List<ExecutionResult> _shared = [];
+
+    private CodeRuns Runs(RunnerOptions? options = null)
+    {
+        var runs = new CodeRuns(_runner, options ?? new RunnerOptions(), _clock);
+        runs.Share = run =>
+        {
+            _shared.Add(run);
+            return Task.FromResult<string?>(null);
+        };
+        return runs;
+    }
+
+    [Fact]
+    public async Task A_run_is_shown_as_this_users_and_shared_with_the_session()
+    {
+        var runs = Runs();
+        var changes = 0;
+        runs.Changed += () => changes++;
+
+        await runs.RunAsync("javascript", "return 1", "Ada");
+
+        Assert.Equal(("javascript", "return 1", TimeSpan.FromSeconds(5)), _runner.Runs.Single());
+        Assert.Equal(new RunRecord(_shared.Single(), "Ada", Mine: true), runs.Latest);
+        Assert.Equal("ran return 1", runs.Latest!.Run.Output);
+        Assert.False(runs.IsRunning);
+        Assert.True(changes >= 2); // running, then the result
+    }
+
+    [Fact]
+    public async Task Python_runs_get_ten_seconds()
+    {
+        var runs = Runs();
+        await runs.RunAsync("python", "print(1)", "Ada");
+        Assert.Equal(TimeSpan.FromSeconds(10), _runner.Runs.Single().TimeLimit);
+    }
+
+    [Fact]
+    public async Task The_eleventh_run_within_a_minute_is_refused_here_until_the_minute_has_passed()
+    {
+        var runs = Runs();
+        for (var run = 0; run < 10; run++)
+        {
+            await runs.RunAsync("javascript", $"return {run}", "Ada");
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await runs.RunAsync("javascript", "return 10", "Ada");
+
+        Assert.Equal(10, _runner.Runs.Count);
+        Assert.Equal("At most 10 runs a minute: you can run again in 50 s.", runs.Refusal);
+        Assert.Equal("ran return 9", runs.Latest!.Run.Output); // the last run is still shown
+
+        _clock.Advance(TimeSpan.FromSeconds(50));
+        await runs.RunAsync("javascript", "return 11", "Ada");
+        Assert.Null(runs.Refusal);
+        Assert.Equal(11, _runner.Runs.Count);
+    }
+
+    [Fact]
+    public async Task The_limit_follows_the_servers_setting()
+    {
+        var runs = Runs(new RunnerOptions { ExecutionsPerMinute = 2 });
+        await runs.RunAsync("javascript", "1", "Ada");
+        await runs.RunAsync("javascript", "2", "Ada");
+        await runs.RunAsync("javascript", "3", "Ada");
+        Assert.StartsWith("At most 2 runs a minute", runs.Refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Code_over_100_KB_does_not_run()
+    {
+        var runs = Runs();
+        await runs.RunAsync("javascript", new string('x', 100 * 1024 + 1), "Ada");
+        Assert.Empty(_runner.Runs);
+        Assert.Equal("Code over 100 KB cannot run.", runs.Refusal);
+    }
+
+    [Fact]
+    public async Task Python_turned_off_on_the_server_neither_loads_nor_runs()
+    {
+        var runs = Runs(new RunnerOptions { EnablePython = false });
+
+        await runs.LanguageIsAsync("python");
+        await runs.RunAsync("python", "print(1)", "Ada");
+
+        Assert.Equal(PythonStatus.Disabled, runs.Python);
+        Assert.Equal(0, _runner.PythonPreparations);
+        Assert.Empty(_runner.Runs);
+        Assert.Equal("Running Python is turned off on this server.", runs.Refusal);
+    }
+
+    [Fact]
+    public async Task Python_loads_when_the_session_is_python_and_says_how_far_it_is()
+    {
+        var runs = Runs();
+        await runs.LanguageIsAsync("javascript");
+        Assert.Equal(PythonStatus.NotLoaded, runs.Python);
+
+        var loading = runs.LanguageIsAsync("python");
+        Assert.Equal(PythonStatus.Loading, runs.Python);
+        _runner.PythonLoad.SetResult(TimeSpan.FromSeconds(2.5));
+        await loading;
+
+        Assert.Equal(PythonStatus.Ready, runs.Python);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), runs.PythonLoadTime);
+        await runs.LanguageIsAsync("python");
+        Assert.Equal(1, _runner.PythonPreparations); // loaded once
+    }
+
+    [Fact]
+    public async Task Python_that_failed_to_load_says_why_and_is_tried_again()
+    {
+        var runs = Runs();
+        _runner.PythonLoad.SetException(new Microsoft.JSInterop.JSException("pyodide.asm.wasm: 404"));
+
+        await runs.LanguageIsAsync("python");
+        Assert.Equal(PythonStatus.Failed, runs.Python);
+        Assert.Equal("pyodide.asm.wasm: 404", runs.PythonProblem);
+
+        _runner.PythonLoad = new TaskCompletionSource<TimeSpan>();
+        _runner.PythonLoad.SetResult(TimeSpan.FromSeconds(1));
+        await runs.LanguageIsAsync("python");
+        Assert.Equal(PythonStatus.Ready, runs.Python);
+    }
+
+    [Fact]
+    public async Task A_python_run_cut_off_by_its_limit_waits_for_python_to_load_again()
+    {
+        var runs = Runs();
+        _runner.PythonLoad.SetResult(TimeSpan.FromSeconds(1));
+        await runs.LanguageIsAsync("python");
+        _runner.Answer = (language, _) => new ExecutionResult(language, false, "", "timed out", 10_000, [], ErrorCodes.ExecutionTimeout);
+
+        await runs.RunAsync("python", "while True: pass", "Ada");
+
+        Assert.Equal(2, _runner.PythonPreparations);
+        Assert.Equal(ErrorCodes.ExecutionTimeout, runs.Latest!.Run.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_running_program_can_be_stopped_and_one_run_goes_at_a_time()
+    {
+        var runs = Runs();
+        _runner.HoldRuns = true;
+
+        var running = runs.RunAsync("javascript", "while (true) {}", "Ada");
+        Assert.True(runs.IsRunning);
+        await runs.RunAsync("javascript", "return 2", "Ada"); // ignored while one runs
+        await runs.StopAsync();
+        await running;
+
+        Assert.Single(_runner.Runs);
+        Assert.Equal(1, _runner.Stops);
+        Assert.False(runs.Latest!.Run.Success);
+        await runs.StopAsync(); // nothing running: nothing to stop
+        Assert.Equal(1, _runner.Stops);
+    }
+
+    [Fact]
+    public async Task A_run_the_session_refused_to_share_says_so()
+    {
+        var runs = Runs();
+        runs.Share = _ => Task.FromResult<string?>("Too many runs; try again in 20 s");
+
+        await runs.RunAsync("javascript", "return 1", "Ada");
+
+        Assert.Equal("Too many runs; try again in 20 s", runs.Latest!.SharingProblem);
+    }
+
+    [Fact]
+    public void Someone_elses_run_is_shown_as_theirs()
+    {
+        var runs = Runs();
+        var run = new ExecutionResult("python", true, "Hello\n2", null, 156, []);
+
+        runs.Received(ExecutionResultUpdate.Of("s", "bob-id", "Bob", run));
+
+        Assert.Equal("Bob", runs.Latest!.Username);
+        Assert.False(runs.Latest.Mine);
+        Assert.Equal("Hello\n2", runs.Latest.Run.Output);
+    }
+}

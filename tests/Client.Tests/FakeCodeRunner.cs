@@ -1,0 +1,76 @@
+using Interview.Client.Running;
+using Interview.Shared.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Interview.Client.Tests;
+
+/// <summary>Stands in for the browser's workers: answers runs from a script, or holds them until told.</summary>
+public sealed class FakeCodeRunner : ICodeRunner
+{
+    private TaskCompletionSource<ExecutionResult>? _running;
+
+    public List<(string Language, string Code, TimeSpan TimeLimit)> Runs { get; } = [];
+    public Func<string, string, ExecutionResult> Answer { get; set; } =
+        (language, code) => new ExecutionResult(language, true, $"ran {code}", null, 1, []);
+
+    /// <summary>When set, runs wait for <see cref="Finish"/> or <see cref="StopAsync"/>.</summary>
+    public bool HoldRuns { get; set; }
+    public int Stops { get; private set; }
+    public int PythonPreparations { get; private set; }
+    public TaskCompletionSource<TimeSpan> PythonLoad { get; set; } = new();
+    public Func<Task>? Shortcut { get; private set; }
+
+    public Task<ExecutionResult> RunAsync(string language, string code, TimeSpan timeLimit)
+    {
+        Runs.Add((language, code, timeLimit));
+        if (!HoldRuns)
+        {
+            return Task.FromResult(Answer(language, code));
+        }
+
+        _running = new TaskCompletionSource<ExecutionResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _running.Task;
+    }
+
+    public void Finish(ExecutionResult result) => _running!.SetResult(result);
+
+    public Task StopAsync()
+    {
+        Stops++;
+        _running?.TrySetResult(new ExecutionResult(Runs[^1].Language, false, string.Empty, "Stopped before it finished", 5, [], ErrorCodes.ExecutionError));
+        return Task.CompletedTask;
+    }
+
+    public Task<TimeSpan> PreparePythonAsync(string baseUrl)
+    {
+        PythonPreparations++;
+        return PythonLoad.Task;
+    }
+
+    public Task<IAsyncDisposable> ListenForRunShortcutAsync(Func<Task> run)
+    {
+        Shortcut = run;
+        return Task.FromResult<IAsyncDisposable>(new Unlisten(this));
+    }
+
+    private sealed class Unlisten(FakeCodeRunner runner) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            runner.Shortcut = null;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
+
+public static class RunningServices
+{
+    /// <summary>What the session page needs to run code, with the browser's workers faked.</summary>
+    public static IServiceCollection AddFakeRunning(this IServiceCollection services, FakeCodeRunner runner, RunnerOptions? options = null) =>
+        services
+            .AddSingleton<ICodeRunner>(runner)
+            .AddSingleton(options ?? new RunnerOptions())
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UtcNow))
+            .AddTransient<CodeRuns>();
+}

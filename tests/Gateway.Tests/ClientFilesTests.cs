@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using Interview.Gateway.Hosting;
+using Interview.Shared.Contracts;
+using Interview.Tests.Common;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Interview.Gateway.Tests;
+
+/// <summary>The browser's runners as the gateway serves them: Pyodide from the npm package, sandbox policies, settings.</summary>
+[Collection(GatewayCollection.Name)]
+public class ClientFilesTests(GatewayFixture fixture)
+{
+    [Theory]
+    [InlineData("/pyodide/pyodide.asm.wasm", "application/wasm")]
+    [InlineData("/pyodide/pyodide.mjs", "text/javascript")]
+    [InlineData("/pyodide/pyodide.asm.mjs", "text/javascript")]
+    [InlineData("/pyodide/python_stdlib.zip", "application/x-zip-compressed")]
+    [InlineData("/pyodide/pyodide-lock.json", "application/json")]
+    public async Task Pyodide_is_served_by_the_gateway(string path, string contentType)
+    {
+        using var response = await fixture.Http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType!.MediaType);
+        Assert.True(response.Content.Headers.ContentLength > 0);
+    }
+
+    [Fact]
+    public async Task Runner_workers_carry_their_own_sandbox_policy_and_the_page_does_not()
+    {
+        using var javascript = await fixture.Http.GetAsync("/js/runners/javascript-worker.mjs");
+        using var python = await fixture.Http.GetAsync("/js/runners/python-worker.mjs");
+        using var page = await fixture.Http.GetAsync("/js/code-runner.js");
+
+        Assert.Equal("default-src 'none'; script-src 'self' 'unsafe-eval'", Policy(javascript));
+        Assert.Equal("default-src 'none'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; connect-src 'self'", Policy(python));
+        Assert.Equal("text/javascript", javascript.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.False(page.Headers.Contains("Content-Security-Policy"));
+    }
+
+    [Fact]
+    public async Task The_client_settings_come_from_the_gateways_defaults()
+    {
+        using var response = await fixture.Http.GetAsync("/appsettings.json");
+        var settings = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("runner");
+
+        Assert.Equal("no-cache", response.Headers.CacheControl!.ToString());
+        Assert.Equal("pyodide/", settings.Str("pyodideBaseUrl"));
+        Assert.True(settings.GetProperty("enablePython").GetBoolean());
+        Assert.Equal(10, settings.Int("executionsPerMinute"));
+    }
+
+    [Fact]
+    public async Task PYODIDE_BASE_URL_ENABLE_PYTHON_and_MAX_EXECUTIONS_PER_MINUTE_reach_the_browser_and_the_sessions()
+    {
+        await using var gateway = await TestGateway.StartAsync(
+            "PYODIDE_BASE_URL=https://cdn.example.org/pyodide/v314.0.7", "ENABLE_PYTHON=false", "MAX_EXECUTIONS_PER_MINUTE=3");
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+
+        var settings = JsonDocument.Parse(await http.GetStringAsync("/appsettings.json")).RootElement.GetProperty("runner");
+        Assert.Equal("https://cdn.example.org/pyodide/v314.0.7/", settings.Str("pyodideBaseUrl"));
+        Assert.False(settings.GetProperty("enablePython").GetBoolean());
+        Assert.Equal(3, settings.Int("executionsPerMinute"));
+        using var worker = await http.GetAsync("/js/runners/python-worker.mjs");
+        Assert.Equal(ClientFiles.PythonWorkerPolicy("https://cdn.example.org/pyodide/v314.0.7/"), Policy(worker));
+        Assert.Contains("connect-src 'self' https://cdn.example.org", Policy(worker), StringComparison.Ordinal);
+
+        var created = await http.PostAsync("/api/sessions/create", Json.Body(new { language = "javascript" }));
+        var id = (await Json.ReadAsync(created)).Str("sessionId");
+        await using var ada = await TestParticipant.ConnectAsync(gateway.BaseAddress, "Ada", Guid.NewGuid().ToString());
+        await ada.JoinAsync(id);
+        var run = new { sessionId = id, language = "javascript", success = true, output = "1", executionTime = 1 };
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await ada.Connection.InvokeAsync<bool>(HubMethods.ExecutionResult, run));
+        }
+
+        Assert.Equal(ErrorCodes.RateLimitExceeded, (await ada.ErrorFromAsync(HubMethods.ExecutionResult, run)).Str("code"));
+    }
+
+    private static string Policy(HttpResponseMessage response) =>
+        string.Join(", ", response.Headers.GetValues("Content-Security-Policy"));
+}
