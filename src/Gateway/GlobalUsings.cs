@@ -1,3 +1,4 @@
 global using Interview.Grains.Sessions;
 global using Interview.Shared.Contracts;
 global using Interview.Shared.Validation;
+global using Interview.Grains.Quotas;

@@ -10,7 +10,7 @@ namespace Interview.Gateway.Tests;
 public sealed class TestParticipant : IAsyncDisposable
 {
     private static readonly string[] ServerEvents =
-        [HubEvents.SessionJoined, HubEvents.CodeUpdate, HubEvents.LanguageUpdate, HubEvents.UserJoined, HubEvents.UserLeft, HubEvents.Error, HubEvents.ExecutionResult];
+        [HubEvents.SessionJoined, HubEvents.CodeUpdate, HubEvents.LanguageUpdate, HubEvents.UserJoined, HubEvents.UserLeft, HubEvents.Error, HubEvents.ExecutionResult, OtProtocol.Operation];
 
     private TestParticipant(HubConnection connection, string username, string userId) =>
         (Connection, Username, UserId) = (connection, username, userId);

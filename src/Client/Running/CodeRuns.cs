@@ -11,7 +11,7 @@ namespace Interview.Client.Running;
 public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProvider clock)
 {
     private const string Me = "";
-    private readonly RunBudget _budget = new(options.ExecutionsPerMinute, TimeSpan.FromMinutes(1));
+    private readonly RateWindow _budget = new(options.ExecutionsPerMinute, TimeSpan.FromMinutes(1));
     private bool _stopRequested;
 
     public RunRecord? Latest { get; private set; }

@@ -17,4 +17,14 @@ public static class ApiErrors
 
     public static IResult CreateFailed() =>
         Results.Json(new ApiError("Failed to create session", Message: "Internal server error"), statusCode: StatusCodes.Status500InternalServerError);
+
+    /// <summary>DESIGN.md's 429: retryAfter in seconds, in the body and in the Retry-After header.</summary>
+    public static IResult TooManyRequests(HttpResponse response, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Json(
+            new ApiError("Too many requests", Code: ErrorCodes.RateLimitExceeded, RetryAfter: seconds),
+            statusCode: StatusCodes.Status429TooManyRequests);
+    }
 }

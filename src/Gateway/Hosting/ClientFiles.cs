@@ -52,7 +52,7 @@ public static class ClientFiles
     /// </summary>
     public static WebApplication MapClientSettings(this WebApplication app)
     {
-        app.MapGet("/appsettings.json", (IOptions<GatewayOptions> gateway, IOptions<ExecutionLimitOptions> executions, HttpContext context) =>
+        app.MapGet("/appsettings.json", (IOptions<GatewayOptions> gateway, IOptions<RateLimitOptions> limits, HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-cache";
             return Results.Json(new
@@ -61,7 +61,7 @@ public static class ClientFiles
                 {
                     gateway.Value.PyodideBaseUrl,
                     gateway.Value.EnablePython,
-                    executions.Value.ExecutionsPerMinute,
+                    limits.Value.ExecutionsPerMinute,
                 },
             });
         });

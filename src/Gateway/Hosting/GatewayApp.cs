@@ -2,6 +2,7 @@ using Interview.Gateway.Api;
 using Interview.Gateway.Hubs;
 using Interview.Gateway.Sessions;
 using Interview.Grains.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -45,13 +46,14 @@ public static class GatewayApp
             .UseInMemoryStorage());
 
         builder.Services.AddSessionLifetimeOptions(builder.Configuration);
-        builder.Services.AddExecutionLimitOptions(builder.Configuration);
+        builder.Services.AddRateLimitOptions(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HubLimits.MaxRequestBodyBytes);
         builder.Services.AddSignalR(hub =>
         {
-            // 100 KB of code may grow several times over once JSON-escaped.
-            hub.MaximumReceiveMessageSize = 1024 * 1024;
+            hub.MaximumReceiveMessageSize = HubLimits.MaxMessageBytes;
             hub.AddFilter<HubErrorFilter>(); // refusals become the caller's error event
-        });
+            hub.AddFilter<MessageRateFilter>(); // inside the error filter: its refusals are error events too
+        }).AddJsonProtocol(json => json.PayloadSerializerOptions.MaxDepth = HubLimits.MaxJsonDepth);
         builder.Services.AddSingleton<GatewayUptime>();
         builder.Services.AddSingleton<SessionRelay>();
         builder.Services.AddSingleton<GatewaySessions>();
@@ -59,9 +61,28 @@ public static class GatewayApp
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
             policy.WithOrigins([.. options.CorsOrigins]).AllowAnyHeader().AllowAnyMethod().AllowCredentials()));
 
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            // X-Forwarded-For counts only when the request came through a configured proxy (by default
+            // ASP.NET Core trusts loopback; with both lists empty, it would trust anyone).
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in options.TrustedProxies)
+            {
+                forwarded.KnownIPNetworks.Add(proxy);
+            }
+        });
+
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (options.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseSecurityHeaders();
         app.UseCors();
         app.UseClientFiles();
         app.MapClientSettings();

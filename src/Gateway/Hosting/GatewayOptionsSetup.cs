@@ -36,8 +36,18 @@ public static class GatewayOptionsSetup
             var other => throw new InvalidOperationException($"ENABLE_PYTHON must be true or false, got '{other}'"),
         };
 
+        options.TrustedProxies = (configuration["TRUSTED_PROXIES"] ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(TrustedProxy)
+            .ToArray();
+
         return options;
     }
+
+    private static System.Net.IPNetwork TrustedProxy(string value) =>
+        System.Net.IPNetwork.TryParse(value, out var network) ? network
+        : System.Net.IPAddress.TryParse(value, out var address) ? new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8)
+        : throw new InvalidOperationException($"TRUSTED_PROXIES must list IP addresses or CIDR networks, got '{value}'");
 
     /// <summary>An absolute http(s) URL or a path on this gateway, always ending in '/' (Pyodide's indexURL).</summary>
     private static string PyodideBaseUrl(string value)

@@ -1,3 +1,4 @@
+using System.Net;
 using Interview.Grains.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ public static class InterviewSilo
     public static ISiloBuilder AddInterviewGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSessionLifetimeOptions(configuration);
-        silo.Services.AddExecutionLimitOptions(configuration);
+        silo.Services.AddRateLimitOptions(configuration);
         silo.Services.AddWireContractSerialization();
         silo.Services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
 
@@ -24,11 +25,12 @@ public static class InterviewSilo
         return silo;
     }
 
-    /// <summary>A single silo on this host: the embedded default and a standalone silo without Redis.</summary>
+    /// <summary>Silos on this host only: the embedded default, a standalone silo without Redis, or several joined to a primary.</summary>
     public static ISiloBuilder UseLocalCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = ClusterSettings.From(configuration);
-        return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        var primary = cluster.PrimarySiloPort is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
+        return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
     }
 
     /// <summary>The embedded default: session state and stream subscriptions in this process's memory.</summary>

@@ -17,7 +17,7 @@ public sealed class SessionGrain(
     [PersistentState("session", SessionGrain.Storage)] IPersistentState<SessionState> state,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
     IOptions<SessionLifetimeOptions> options,
-    IOptions<ExecutionLimitOptions> executionLimits,
+    IOptions<RateLimitOptions> limits,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     public const string Storage = "sessions";
@@ -28,7 +28,7 @@ public sealed class SessionGrain(
     private readonly ParticipantList _participants = new(TimeProvider.System);
     private readonly SessionLifetimeOptions _options = options.Value;
     private readonly OperationHistory _history = new();
-    private readonly RunBudget _runs = new(executionLimits.Value.ExecutionsPerMinute, ExecutionLimitOptions.Window);
+    private readonly RateWindow _runs = new(limits.Value.ExecutionsPerMinute, RateLimitOptions.Minute);
     private IAsyncStream<SessionEvent>? _events;
     private IGrainTimer? _maintenance;
     private bool _dirty;

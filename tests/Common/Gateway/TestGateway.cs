@@ -15,7 +15,10 @@ public sealed class TestGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestGateway(WebApplication app, FakeTimeProvider clock) => (_app, Clock) = (app, clock);
+    private TestGateway(WebApplication app, FakeTimeProvider clock, int siloPort) => (_app, Clock, SiloPort) = (app, clock, siloPort);
+
+    /// <summary>The co-hosted silo's port, for another gateway to join its cluster (ORLEANS_PRIMARY_SILO_PORT).</summary>
+    public int SiloPort { get; }
 
     public FakeTimeProvider Clock { get; }
     public Uri BaseAddress { get; private set; } = null!;
@@ -24,12 +27,14 @@ public sealed class TestGateway : IAsyncDisposable
     public static async Task<TestGateway> StartAsync(params string[] settings)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var siloPort = TestEnvironment.FreePort();
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
-            $"--ORLEANS_SILO_PORT={TestEnvironment.FreePort()}",
+            $"--ORLEANS_SILO_PORT={siloPort}",
             $"--ORLEANS_GATEWAY_PORT={TestEnvironment.FreePort()}",
             "--LOG_LEVEL=warn",
+            "--MAX_SESSIONS_PER_HOUR=1000000", // every test client is 127.0.0.1; the limit's own tests set theirs
             .. settings.Select(setting => $"--{setting}"),
         ];
         var app = GatewayApp.Build(args, builder =>
@@ -42,7 +47,7 @@ public sealed class TestGateway : IAsyncDisposable
             });
         });
         await app.StartAsync();
-        return new TestGateway(app, clock) { BaseAddress = new Uri(app.Urls.Single()) };
+        return new TestGateway(app, clock, siloPort) { BaseAddress = new Uri(app.Urls.Single()) };
     }
 
     public async ValueTask DisposeAsync()

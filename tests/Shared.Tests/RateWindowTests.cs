@@ -2,14 +2,14 @@ using Interview.Shared.Validation;
 
 namespace Interview.Shared.Tests;
 
-public class RunBudgetTests
+public class RateWindowTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void The_window_slides_one_run_at_a_time()
     {
-        var budget = new RunBudget(3, TimeSpan.FromMinutes(1));
+        var budget = new RateWindow(3, TimeSpan.FromMinutes(1));
         Assert.True(budget.TryTake("ada", Start, out _));
         Assert.True(budget.TryTake("ada", Start.AddSeconds(10), out _));
         Assert.True(budget.TryTake("ada", Start.AddSeconds(20), out _));
@@ -26,7 +26,7 @@ public class RunBudgetTests
     [Fact]
     public void A_refused_run_does_not_count()
     {
-        var budget = new RunBudget(1, TimeSpan.FromMinutes(1));
+        var budget = new RateWindow(1, TimeSpan.FromMinutes(1));
         Assert.True(budget.TryTake("ada", Start, out _));
         for (var second = 1; second < 60; second++)
         {
@@ -39,14 +39,14 @@ public class RunBudgetTests
     [Fact]
     public void Users_without_a_run_in_the_window_are_forgotten()
     {
-        var budget = new RunBudget(10, TimeSpan.FromMinutes(1));
+        var budget = new RateWindow(10, TimeSpan.FromMinutes(1));
         budget.TryTake("ada", Start, out _);
         budget.TryTake("bob", Start.AddSeconds(30), out _);
 
         budget.Prune(Start.AddSeconds(61));
 
-        Assert.Equal(1, budget.TrackedUsers);
+        Assert.Equal(1, budget.TrackedKeys);
         budget.Prune(Start.AddSeconds(91));
-        Assert.Equal(0, budget.TrackedUsers);
+        Assert.Equal(0, budget.TrackedKeys);
     }
 }

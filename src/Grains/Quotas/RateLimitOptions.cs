@@ -1,0 +1,21 @@
+namespace Interview.Grains.Quotas;
+
+/// <summary>
+/// SPEC.md's and DESIGN.md's rate limits: MAX_SESSIONS_PER_HOUR per client IP, MAX_EXECUTIONS_PER_MINUTE
+/// per user, MAX_MESSAGES_PER_MINUTE (control messages) and MAX_OPERATIONS_PER_MINUTE (edits and cursor
+/// moves, which the client batches) per connection.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public int SessionsPerHour { get; set; } = 5;
+
+    public int ExecutionsPerMinute { get; set; } = 10;
+
+    public int MessagesPerMinute { get; set; } = 100;
+
+    public int OperationsPerMinute { get; set; } = 1200;
+
+    public static TimeSpan Minute => TimeSpan.FromMinutes(1);
+
+    public static TimeSpan Hour => TimeSpan.FromHours(1);
+}
