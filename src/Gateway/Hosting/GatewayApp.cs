@@ -53,7 +53,11 @@ public static class GatewayApp
             hub.MaximumReceiveMessageSize = HubLimits.MaxMessageBytes;
             hub.AddFilter<HubErrorFilter>(); // refusals become the caller's error event
             hub.AddFilter<MessageRateFilter>(); // inside the error filter: its refusals are error events too
-        }).AddJsonProtocol(json => json.PayloadSerializerOptions.MaxDepth = HubLimits.MaxJsonDepth);
+            // Every hub method's failure is turned into an error event by HubErrorFilter, so detailed errors
+            // reveal nothing of ours; what they add is the framework's own reason for closing a connection
+            // (a frame over the size limit, JSON nested past 64 levels) instead of a bare "closed with an error".
+            hub.EnableDetailedErrors = true;
+        });
         builder.Services.AddSingleton<GatewayUptime>();
         builder.Services.AddSingleton<SessionRelay>();
         builder.Services.AddSingleton<GatewaySessions>();

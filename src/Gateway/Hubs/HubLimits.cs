@@ -1,6 +1,10 @@
 namespace Interview.Gateway.Hubs;
 
-/// <summary>What one hub message may be: sized for 100 KB of code in the worst JSON escaping, no deeper than our payloads.</summary>
+/// <summary>
+/// What one hub message may be: sized for 100 KB of code in the worst JSON escaping. Depth is the JSON
+/// protocol's reader's (64 levels; a deeper frame closes the connection); within it, every payload is
+/// read field by field, so a nested value where a string or number belongs is an INVALID_PAYLOAD.
+/// </summary>
 public static class HubLimits
 {
     /// <summary>
@@ -11,7 +15,4 @@ public static class HubLimits
 
     /// <summary>HTTP bodies: a long-polling client posts hub messages as bodies; REST bodies are smaller still.</summary>
     public const long MaxRequestBodyBytes = MaxMessageBytes + 64 * 1024;
-
-    /// <summary>Our deepest payload (submit-operation, cursor-change) nests three levels.</summary>
-    public const int MaxJsonDepth = 16;
 }
