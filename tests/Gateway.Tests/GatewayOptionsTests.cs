@@ -18,7 +18,7 @@ public class GatewayOptionsTests
         Assert.Null(options.PublicUrl);
         Assert.Equal("pyodide/", options.PyodideBaseUrl);
         Assert.True(options.EnablePython);
-        Assert.Equal(LogLevel.Information, GatewayOptionsSetup.LogLevelFrom(Config()));
+        Assert.Equal(LogLevel.Information, Interview.Grains.Hosting.InterviewLogging.LevelFrom(Config()));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public class GatewayOptionsTests
     [InlineData("INFO", LogLevel.Information)]
     [InlineData("debug", LogLevel.Debug)]
     public void Reads_LOG_LEVEL(string value, LogLevel expected) =>
-        Assert.Equal(expected, GatewayOptionsSetup.LogLevelFrom(Config(("LOG_LEVEL", value))));
+        Assert.Equal(expected, Interview.Grains.Hosting.InterviewLogging.LevelFrom(Config(("LOG_LEVEL", value))));
 
     [Theory]
     [InlineData("PORT", "http")]

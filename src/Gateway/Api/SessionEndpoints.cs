@@ -1,4 +1,5 @@
 using Interview.Gateway.Hosting;
+using Interview.Gateway.Monitoring;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Gateway.Api;
@@ -14,7 +15,7 @@ public static class SessionEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, ILogger<SessionGrain> logger)
+        HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, InterviewMetrics metrics, ILogger<SessionGrain> logger)
     {
         var (language, error) = await CreateSessionBody.ReadAsync(request);
         if (error is not null)
@@ -44,6 +45,7 @@ public static class SessionEndpoints
             return ApiErrors.CreateFailed();
         }
 
+        metrics.SessionCreated();
         var baseUrl = options.Value.PublicUrl?.ToString().TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
         var response = new CreateSessionResponse(details.SessionId, details.CreatedAt, details.Language, $"{baseUrl}/session/{details.SessionId}");
         return Results.Created($"/api/sessions/{details.SessionId}", response);

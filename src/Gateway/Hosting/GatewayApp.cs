@@ -1,5 +1,6 @@
 using Interview.Gateway.Api;
 using Interview.Gateway.Hubs;
+using Interview.Gateway.Monitoring;
 using Interview.Gateway.Sessions;
 using Interview.Grains.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -25,11 +26,7 @@ public static class GatewayApp
         var options = GatewayOptionsSetup.Read(builder.Configuration);
         builder.Services.AddSingleton(Options.Create(options));
 
-        var logLevel = GatewayOptionsSetup.LogLevelFrom(builder.Configuration);
-        builder.Logging.SetMinimumLevel(logLevel);
-        builder.Logging.AddFilter("Orleans", logLevel > LogLevel.Warning ? logLevel : LogLevel.Warning);
-        builder.Logging.AddFilter("Polly", logLevel > LogLevel.Warning ? logLevel : LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", logLevel > LogLevel.Warning ? logLevel : LogLevel.Warning);
+        builder.Logging.AddInterviewLogging(builder.Configuration);
 
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
@@ -51,6 +48,7 @@ public static class GatewayApp
         builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = HubLimits.MaxMessageBytes;
+            hub.AddFilter<HubMessageMeter>(); // outermost: every message counts, refused or not
             hub.AddFilter<HubErrorFilter>(); // refusals become the caller's error event
             hub.AddFilter<MessageRateFilter>(); // inside the error filter: its refusals are error events too
             // Every hub method's failure is turned into an error event by HubErrorFilter, so detailed errors
@@ -59,6 +57,7 @@ public static class GatewayApp
             hub.EnableDetailedErrors = true;
         });
         builder.Services.AddSingleton<GatewayUptime>();
+        builder.Services.AddInterviewMetrics();
         builder.Services.AddSingleton<SessionRelay>();
         builder.Services.AddSingleton<GatewaySessions>();
         builder.Services.AddHostedService<GatewayLeaseRenewal>();
@@ -87,6 +86,7 @@ public static class GatewayApp
         }
 
         app.UseSecurityHeaders();
+        app.UseInterviewMetrics();
         app.UseCors();
         app.UseClientFiles();
         app.MapClientSettings();

@@ -62,16 +62,4 @@ public static class GatewayOptionsSetup
             ? withSlash
             : throw new InvalidOperationException($"PYODIDE_BASE_URL must be an absolute http(s) URL or a path, got '{value}'");
     }
-
-    /// <summary>LOG_LEVEL as SPEC.md names the levels (error, warn, info, debug).</summary>
-    public static LogLevel LogLevelFrom(IConfiguration configuration) =>
-        (configuration["LOG_LEVEL"] ?? "info").Trim().ToLowerInvariant() switch
-        {
-            "error" => LogLevel.Error,
-            "warn" or "warning" => LogLevel.Warning,
-            "info" or "information" => LogLevel.Information,
-            "debug" => LogLevel.Debug,
-            "trace" => LogLevel.Trace,
-            var other => throw new InvalidOperationException($"LOG_LEVEL must be error, warn, info or debug, got '{other}'"),
-        };
 }

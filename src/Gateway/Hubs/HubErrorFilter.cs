@@ -1,3 +1,4 @@
+using Interview.Gateway.Monitoring;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Interview.Gateway.Hubs;
@@ -6,7 +7,7 @@ namespace Interview.Gateway.Hubs;
 /// Turns refusals into the caller's error event, and anything unexpected into CONNECTION_ERROR,
 /// so a bad message never costs the connection.
 /// </summary>
-public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
+public sealed class HubErrorFilter(InterviewMetrics metrics, ILogger<HubErrorFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -17,14 +18,16 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
         }
         catch (HubErrorException refusal)
         {
+            metrics.ErrorAnswered("hub", refusal.Error.Code);
             await invocationContext.Hub.Clients.Caller.SendAsync(HubEvents.Error, refusal.Error);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogError(exception, "Hub method {Method} failed", invocationContext.HubMethodName);
+            logger.LogError(exception, "Hub method {Method} failed", WireMethodNames.Of(invocationContext));
             var error = new ErrorPayload(
                 "The server could not handle this request; try again", ErrorCodes.ConnectionError,
-                new Dictionary<string, string> { ["event"] = invocationContext.HubMethodName });
+                new Dictionary<string, string> { ["event"] = WireMethodNames.Of(invocationContext) });
+            metrics.ErrorAnswered("hub", error.Code);
             await invocationContext.Hub.Clients.Caller.SendAsync(HubEvents.Error, error);
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Interview.Gateway.Monitoring;
 using Interview.Gateway.Sessions;
 using Interview.Shared.Text;
 using Microsoft.AspNetCore.SignalR;
@@ -9,7 +10,7 @@ namespace Interview.Gateway.Hubs;
 /// SPEC.md's socket API at /hub: method and event names are the spec's, verbatim. Payloads arrive as
 /// raw JSON so a missing or mistyped field gets INVALID_PAYLOAD instead of a binder failure.
 /// </summary>
-public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains) : Hub
+public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains, InterviewMetrics metrics) : Hub
 {
     [HubMethodName(HubMethods.JoinSession)]
     public async Task JoinSession(JsonElement payload)
@@ -62,6 +63,7 @@ public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains) :
         var request = HubRequests.ReadExecutionResult(payload);
         await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId);
         ThrowIfRefused(await Session(request.SessionId).ShareExecution(Context.ConnectionId, request.Run));
+        metrics.RunShared(request.Run);
         return true;
     }
 

@@ -28,6 +28,9 @@ public sealed class GatewaySessions
 
     public SessionMember? MemberOf(string connectionId) => _members.GetValueOrDefault(connectionId);
 
+    /// <summary>Users in sessions through this gateway: a user with two tabs in one session counts once.</summary>
+    public int ConnectedUsers => _members.Values.Select(member => (member.SessionId, member.UserId)).Distinct().Count();
+
     /// <summary>
     /// Checks that the connection joined this session as this user; throws the error to send otherwise.
     /// A connection outside the session is told why: the session is gone or expired, or it never joined.

@@ -1,0 +1,14 @@
+using Interview.Gateway.Hubs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Interview.Gateway.Monitoring;
+
+/// <summary>Counts every hub message by its method (SPEC.md's WebSocket message rate), refused ones included.</summary>
+public sealed class HubMessageMeter(InterviewMetrics metrics) : IHubFilter
+{
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        metrics.MessageReceived(WireMethodNames.Of(invocationContext));
+        return next(invocationContext);
+    }
+}

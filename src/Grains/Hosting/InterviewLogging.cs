@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Interview.Grains.Hosting;
+
+/// <summary>Logging for every Interview process: SPEC.md's JSON lines on stdout at LOG_LEVEL.</summary>
+public static class InterviewLogging
+{
+    public static ILoggingBuilder AddInterviewLogging(this ILoggingBuilder logging, IConfiguration configuration)
+    {
+        var level = LevelFrom(configuration);
+        logging.ClearProviders();
+        logging.AddConsole(console => console.FormatterName = JsonLogFormatter.Name);
+        logging.AddConsoleFormatter<JsonLogFormatter, ConsoleFormatterOptions>();
+        logging.SetMinimumLevel(level);
+
+        // The frameworks' own information is routine (Polly logs every grain placement): warnings and up,
+        // unless LOG_LEVEL asks for debug.
+        var frameworks = level > LogLevel.Warning ? level : LogLevel.Warning;
+        logging.AddFilter("Orleans", frameworks);
+        logging.AddFilter("Polly", frameworks);
+        logging.AddFilter("Microsoft", frameworks);
+        logging.AddFilter("System", frameworks);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", level); // "Application started", "shutting down"
+        return logging;
+    }
+
+    /// <summary>LOG_LEVEL as SPEC.md names the levels (error, warn, info, debug).</summary>
+    public static LogLevel LevelFrom(IConfiguration configuration) =>
+        (configuration["LOG_LEVEL"] ?? "info").Trim().ToLowerInvariant() switch
+        {
+            "error" => LogLevel.Error,
+            "warn" or "warning" => LogLevel.Warning,
+            "info" or "information" => LogLevel.Information,
+            "debug" => LogLevel.Debug,
+            "trace" => LogLevel.Trace,
+            var other => throw new InvalidOperationException($"LOG_LEVEL must be error, warn, info or debug, got '{other}'"),
+        };
+}
