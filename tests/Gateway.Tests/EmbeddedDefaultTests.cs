@@ -48,6 +48,10 @@ public class EmbeddedDefaultTests
     [InlineData("LOG_LEVEL", "loud")]
     [InlineData("PUBLIC_URL", "not a url")]
     [InlineData("MAX_EXECUTIONS_PER_MINUTE", "ten")]
+    [InlineData("MAX_SESSIONS_PER_HOUR", "0")]
+    [InlineData("MAX_MESSAGES_PER_MINUTE", "-1")]
+    [InlineData("MAX_OPERATIONS_PER_MINUTE", "2000000")]
+    [InlineData("TRUSTED_PROXIES", "10.0.0.0/99")]
     [InlineData("ENABLE_PYTHON", "maybe")]
     [InlineData("PYODIDE_BASE_URL", "ftp://example.org/pyodide/")]
     public async Task A_bad_setting_stops_the_gateway_with_a_message_naming_it(string name, string value)

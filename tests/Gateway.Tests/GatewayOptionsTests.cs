@@ -41,6 +41,14 @@ public class GatewayOptionsTests
     public void Reads_PYODIDE_BASE_URL_as_a_folder(string value, string expected) =>
         Assert.Equal(expected, GatewayOptionsSetup.Read(Config(("PYODIDE_BASE_URL", value))).PyodideBaseUrl);
 
+    [Fact]
+    public void Reads_TRUSTED_PROXIES_as_addresses_and_networks()
+    {
+        var proxies = GatewayOptionsSetup.Read(Config(("TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.7,::1"))).TrustedProxies;
+        Assert.Equal(["10.0.0.0/8", "192.168.1.7/32", "::1/128"], proxies.Select(p => p.ToString()));
+        Assert.Empty(GatewayOptionsSetup.Read(Config()).TrustedProxies);
+    }
+
     [Theory]
     [InlineData("false", false)]
     [InlineData("0", false)]
@@ -65,6 +73,7 @@ public class GatewayOptionsTests
     [InlineData("PYODIDE_BASE_URL", "//cdn.example.org/pyodide")]
     [InlineData("PYODIDE_BASE_URL", "javascript:alert(1)")]
     [InlineData("ENABLE_PYTHON", "maybe")]
+    [InlineData("TRUSTED_PROXIES", "proxy.internal")]
     public void Refuses_bad_values_naming_the_variable(string name, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => GatewayOptionsSetup.Read(Config((name, value))));

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Interview.Shared.Contracts;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Interview.Gateway.Tests;
+
+/// <summary>
+/// A battery of malformed REST and hub inputs against one session while another goes on beside it:
+/// each gets a clear refusal, and afterwards the server still serves, the other session heard nothing,
+/// and no stored code changed.
+/// </summary>
+[Collection(GatewayCollection.Name)]
+public class MalformedInputTests(GatewayFixture fixture)
+{
+    private const string OtherV4 = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+    // (what, method, body): the body's SESSION is the target session, OTHER the bystander's, USER the sender's id.
+    private static readonly (string What, HttpMethod Method, string Path, string? Body, HttpStatusCode Status)[] RestInputs =
+    [
+        ("malformed JSON", HttpMethod.Post, "/api/sessions/create", "{", HttpStatusCode.BadRequest),
+        ("a JSON array", HttpMethod.Post, "/api/sessions/create", "[]", HttpStatusCode.BadRequest),
+        ("language as a number", HttpMethod.Post, "/api/sessions/create", """{"language":5}""", HttpStatusCode.BadRequest),
+        ("an unknown language", HttpMethod.Post, "/api/sessions/create", """{"language":"ruby"}""", HttpStatusCode.BadRequest),
+        ("a control character in the language", HttpMethod.Post, "/api/sessions/create", "{\"language\":\"python\\u0000\"}", HttpStatusCode.BadRequest),
+        ("JSON 200 levels deep", HttpMethod.Post, "/api/sessions/create", new string('[', 200) + new string(']', 200), HttpStatusCode.BadRequest),
+        ("a 5 KB body", HttpMethod.Post, "/api/sessions/create", $$"""{"language":"python","pad":"{{new string('x', 5 * 1024)}}"}""", HttpStatusCode.RequestEntityTooLarge),
+        ("an id that is no UUID", HttpMethod.Get, "/api/sessions/not-a-uuid", null, HttpStatusCode.BadRequest),
+        ("a UUID v1", HttpMethod.Get, "/api/sessions/550e8400-e29b-11d4-a716-446655440000", null, HttpStatusCode.BadRequest),
+        ("an id behind a right-to-left override", HttpMethod.Get, "/api/sessions/%E2%80%AE550e8400-e29b-41d4-a716-446655440000", null, HttpStatusCode.BadRequest),
+        ("an unknown session", HttpMethod.Get, $"/api/sessions/{OtherV4}", null, HttpStatusCode.NotFound),
+        ("an unknown endpoint", HttpMethod.Get, "/api/sessions/SESSION/code", null, HttpStatusCode.NotFound),
+        ("DELETE on a session", HttpMethod.Delete, "/api/sessions/SESSION", null, HttpStatusCode.NotFound),
+    ];
+
+    private static readonly (string What, string Method, string Payload, string Code)[] HubInputs =
+    [
+        ("a number for a payload", HubMethods.JoinSession, "42", ErrorCodes.InvalidPayload),
+        ("join without a session id", HubMethods.JoinSession, """{"userId":"USER"}""", ErrorCodes.InvalidPayload),
+        ("join with control characters in the id", HubMethods.JoinSession, "{\"sessionId\":\"SESSION\\u0007\",\"userId\":\"USER\"}", ErrorCodes.InvalidSession),
+        ("join with a user id object", HubMethods.JoinSession, """{"sessionId":"SESSION","userId":{"id":"USER"}}""", ErrorCodes.InvalidPayload),
+        ("join with an unknown protocol", HubMethods.JoinSession, """{"sessionId":"SESSION","userId":"USER","protocol":"v2"}""", ErrorCodes.InvalidPayload),
+        ("join with a negative revision", HubMethods.JoinSession, """{"sessionId":"SESSION","userId":"USER","protocol":"ot","revision":-1}""", ErrorCodes.InvalidPayload),
+        ("code as an array", HubMethods.CodeChange, """{"sessionId":"SESSION","code":["x"],"language":"python","userId":"USER"}""", ErrorCodes.InvalidPayload),
+        ("code one byte over 100 KB", HubMethods.CodeChange, $$"""{"sessionId":"SESSION","code":"{{new string('x', 100 * 1024 + 1)}}","language":"python","userId":"USER"}""", ErrorCodes.InvalidPayload),
+        ("code for another session", HubMethods.CodeChange, """{"sessionId":"OTHER","code":"hijacked","language":"python","userId":"USER"}""", ErrorCodes.InvalidSession),
+        ("code under another user's id", HubMethods.CodeChange, """{"sessionId":"SESSION","code":"spoofed","language":"python","userId":"BOB"}""", ErrorCodes.InvalidPayload),
+        ("an unknown language", HubMethods.LanguageChange, """{"sessionId":"SESSION","language":"cobol","userId":"USER"}""", ErrorCodes.InvalidPayload),
+        ("a language for another session", HubMethods.LanguageChange, """{"sessionId":"OTHER","language":"javascript","userId":"USER"}""", ErrorCodes.InvalidSession),
+        ("an operation longer than the text", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":1,"operation":[100000,"x"]}""", ErrorCodes.InvalidPayload),
+        ("an operation that is an object", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":1,"operation":{"insert":"x"}}""", ErrorCodes.InvalidPayload),
+        ("an operation with seq 0", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":0,"revision":1,"operation":["x"]}""", ErrorCodes.InvalidPayload),
+        ("a client id with spaces", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"a b","seq":1,"revision":1,"operation":["x"]}""", ErrorCodes.InvalidPayload),
+        ("an operation for another session", OtProtocol.SubmitOperation, """{"sessionId":"OTHER","clientId":"c","seq":1,"revision":0,"operation":["x"]}""", ErrorCodes.InvalidSession),
+        ("selections that are no array", OtProtocol.CursorChange, """{"sessionId":"SESSION","selections":"0-3"}""", ErrorCodes.InvalidPayload),
+        ("a thousand selections", OtProtocol.CursorChange, $$"""{"sessionId":"SESSION","selections":[{{string.Join(',', Enumerable.Repeat("""{"anchor":0,"head":0}""", 1000))}}]}""", ErrorCodes.InvalidPayload),
+        ("a cursor in another session", OtProtocol.CursorChange, """{"sessionId":"OTHER","selections":[{"anchor":0,"head":0}]}""", ErrorCodes.InvalidSession),
+        ("a run's output of 20 KB", HubMethods.ExecutionResult, $$"""{"sessionId":"SESSION","language":"python","success":true,"output":"{{new string('x', 20 * 1024)}}","executionTime":1}""", ErrorCodes.InvalidPayload),
+        ("a run shown to another session", HubMethods.ExecutionResult, """{"sessionId":"OTHER","language":"python","success":true,"output":"x","executionTime":1}""", ErrorCodes.InvalidSession),
+    ];
+
+    [Fact]
+    public async Task Every_bad_input_is_refused_and_nothing_else_changes()
+    {
+        Assert.True(RestInputs.Length + HubInputs.Length >= 30);
+        var target = await fixture.CreateSessionAsync("python");
+        var bystander = await fixture.CreateSessionAsync("python");
+        await using var ada = await fixture.ConnectAsync("Ada");
+        await using var bob = await fixture.ConnectAsync("Bob");
+        await ada.JoinAsync(target);
+        await bob.JoinAsync(bystander);
+        await ada.ChangeCodeAsync(target, "stored code", "python");
+        await bob.ChangeCodeAsync(bystander, "bystander code", "python");
+        var bobHeard = bob.Received.Count;
+        string Fill(string text) => text.Replace("SESSION", target, StringComparison.Ordinal).Replace("OTHER", bystander, StringComparison.Ordinal)
+            .Replace("USER", ada.UserId, StringComparison.Ordinal).Replace("BOB", bob.UserId, StringComparison.Ordinal);
+
+        foreach (var (what, method, path, body, status) in RestInputs)
+        {
+            using var request = new HttpRequestMessage(method, Fill(path));
+            if (body is not null)
+            {
+                request.Content = new StringContent(Fill(body), Encoding.UTF8, "application/json");
+            }
+
+            using var response = await fixture.Http.SendAsync(request);
+            Assert.True(status == response.StatusCode, $"{what}: {response.StatusCode}");
+            var answer = await response.Content.ReadAsStringAsync();
+            Assert.True(answer.StartsWith('{') && JsonDocument.Parse(answer).RootElement.TryGetProperty("error", out _), $"{what}: '{answer}'");
+        }
+
+        foreach (var (what, method, payload, code) in HubInputs)
+        {
+            var error = await ada.ErrorFromAsync(method, JsonDocument.Parse(Fill(payload)).RootElement);
+            Assert.True(code == error.Str("code"), $"{what}: {error}");
+            Assert.NotEmpty(error.Str("message"));
+        }
+
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => ada.Connection.InvokeAsync("drop-table", new { sessionId = target }));
+
+        // The server still serves; nothing stored changed; the other session heard nothing.
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync("/api/health")).StatusCode);
+        await using var carol = await fixture.ConnectAsync("Carol");
+        Assert.Equal("stored code", (await carol.JoinAsync(target)).Str("currentCode"));
+        await using var dave = await fixture.ConnectAsync("Dave");
+        var other = await dave.JoinAsync(bystander);
+        Assert.Equal(("bystander code", "python"), (other.Str("currentCode"), other.Str("language")));
+        await bob.EventAsync(HubEvents.UserJoined, u => u.Str("username") == "Dave");
+        Assert.Equal(bobHeard + 1, bob.Received.Count); // Dave's arrival, and nothing from the other session
+        var described = JsonDocument.Parse(await fixture.Http.GetStringAsync($"/api/sessions/{target}")).RootElement;
+        Assert.Equal(["sessionId", "createdAt", "lastActivity", "language", "userCount", "exists"], described.EnumerateObject().Select(p => p.Name));
+        await ada.ChangeCodeAsync(target, "still usable", "python");
+        await carol.EventAsync(HubEvents.CodeUpdate, u => u.Str("code") == "still usable");
+    }
+
+    [Fact]
+    public async Task Usernames_lose_control_characters_and_stop_at_50_characters()
+    {
+        var id = await fixture.CreateSessionAsync();
+        await using var eve = await fixture.ConnectAsync("Eve");
+        await eve.Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId = id, userId = eve.UserId, username = "E\u0000v\u001be\u202e" + new string('x', 500) });
+
+        var name = (await eve.EventAsync(HubEvents.SessionJoined)).GetProperty("users")[0].Str("username");
+
+        Assert.Equal(50, name.Length);
+        Assert.StartsWith("Eve", name, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, char.IsControl);
+    }
+}
