@@ -18,6 +18,7 @@ builder.Services.AddSingleton(RunnerOptions.From(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<ICodeRunner, BrowserCodeRunner>();
 builder.Services.AddTransient<CodeRuns>();
-builder.Services.AddTransient(_ => new SessionConnection(new Uri(new Uri(builder.HostEnvironment.BaseAddress), "hub")));
+builder.Services.AddTransient(_ => new SessionConnection(
+    new Uri(new Uri(builder.HostEnvironment.BaseAddress), "hub"), SendPacing.From(builder.Configuration, TimeProvider.System)));
 
 await builder.Build().RunAsync();

@@ -50,6 +50,8 @@ public class ClientFilesTests(GatewayFixture fixture)
         Assert.Equal("pyodide/", settings.Str("pyodideBaseUrl"));
         Assert.True(settings.GetProperty("enablePython").GetBoolean());
         Assert.Equal(10, settings.Int("executionsPerMinute"));
+        var limits = JsonDocument.Parse(await (await fixture.Http.GetAsync("/appsettings.json")).Content.ReadAsStringAsync()).RootElement.GetProperty("limits");
+        Assert.Equal((100, 1200), (limits.Int("messagesPerMinute"), limits.Int("operationsPerMinute")));
     }
 
     [Fact]

@@ -9,8 +9,9 @@ namespace Interview.Client.Services;
 /// with SPEC.md's delays, a fresh join-session after every reconnect (the connection id changes) with
 /// the last revision this tab has, and the hub's events as C# events.
 /// </summary>
-public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
+public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null) : IAsyncDisposable
 {
+    private readonly SendPacing _pacing = pacing ?? SendPacing.Default(TimeProvider.System);
     private HubConnection? _hub;
     private string _sessionId = string.Empty;
     private string _userId = string.Empty;
@@ -73,6 +74,7 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
 
         try
         {
+            await _pacing.BeforeOperationAsync();
             var result = await hub.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, SubmitOperationPayload.For(_sessionId, submission));
             return result is not null ? SubmitAnswer.Created(result.Revision)
                 : _lastError?.Code == ErrorCodes.ResyncRequired ? SubmitAnswer.Resync
@@ -106,6 +108,7 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
                 run.ErrorCode,
                 run.Line,
             };
+            await _pacing.BeforeMessageAsync();
             return await hub.InvokeAsync<bool?>(HubMethods.ExecutionResult, payload) == true ? null : _lastError?.Message ?? "the session refused it";
         }
         catch (Exception exception) when (exception is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
@@ -116,13 +119,16 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
 
     /// <summary>Joins again without a revision: the session's text as it is (after a refusal or RESYNC_REQUIRED).</summary>
     public Task ResyncAsync() =>
-        SendAsync(HubMethods.JoinSession, new { sessionId = _sessionId, userId = _userId, username = _username, protocol = OtProtocol.Name });
+        SendMessageAsync(HubMethods.JoinSession, new { sessionId = _sessionId, userId = _userId, username = _username, protocol = OtProtocol.Name });
 
-    public Task MoveCursorAsync(IReadOnlyList<SelectionRange> selections) =>
-        SendAsync(OtProtocol.CursorChange, new { sessionId = _sessionId, selections });
+    public async Task MoveCursorAsync(IReadOnlyList<SelectionRange> selections)
+    {
+        await _pacing.BeforeOperationAsync();
+        await SendAsync(OtProtocol.CursorChange, new { sessionId = _sessionId, selections });
+    }
 
     public Task ChangeLanguageAsync(string language) =>
-        SendAsync(HubMethods.LanguageChange, new { sessionId = _sessionId, language, userId = _userId });
+        SendMessageAsync(HubMethods.LanguageChange, new { sessionId = _sessionId, language, userId = _userId });
 
     public async ValueTask DisposeAsync()
     {
@@ -147,7 +153,7 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
         }
     }
 
-    private Task JoinAsync() => SendAsync(HubMethods.JoinSession, new
+    private Task JoinAsync() => SendMessageAsync(HubMethods.JoinSession, new
     {
         sessionId = _sessionId,
         userId = _userId,
@@ -155,6 +161,12 @@ public sealed class SessionConnection(Uri hubUrl) : IAsyncDisposable
         protocol = OtProtocol.Name,
         revision = KnownRevision?.Invoke(),
     });
+
+    private async Task SendMessageAsync(string method, object payload)
+    {
+        await _pacing.BeforeMessageAsync();
+        await SendAsync(method, payload);
+    }
 
     private Task SendAsync(string method, object payload) =>
         _hub is { State: HubConnectionState.Connected } hub ? hub.SendAsync(method, payload) : Task.CompletedTask;

@@ -63,6 +63,11 @@ public static class ClientFiles
                     gateway.Value.EnablePython,
                     limits.Value.ExecutionsPerMinute,
                 },
+                Limits = new
+                {
+                    limits.Value.MessagesPerMinute,
+                    limits.Value.OperationsPerMinute,
+                },
             });
         });
         return app;
