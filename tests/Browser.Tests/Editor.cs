@@ -23,9 +23,12 @@ public static class Editor
     public static async Task PlaceCursorAtEndAsync(IPage page) =>
         await page.EvaluateAsync("() => { const e = monaco.editor.getEditors()[0]; const m = e.getModel(); e.focus(); e.setPosition(m.getFullModelRange().getEndPosition()); }");
 
-    /// <summary>Waits until the editor's text satisfies <paramref name="condition"/> (JS, given the text as t).</summary>
+    /// <summary>
+    /// Waits until the editor is bound to the session (it is read-only before) and its text satisfies
+    /// <paramref name="condition"/> (JS, given the text as t).
+    /// </summary>
     public static Task WaitForTextAsync(IPage page, string condition) =>
-        page.WaitForFunctionAsync($"() => {{ const m = window.monaco && monaco.editor.getModels()[0]; if (!m) return false; const t = m.getValue(); return {condition}; }}");
+        page.WaitForFunctionAsync($"() => {{ const e = window.monaco && monaco.editor.getEditors()[0]; const m = e && e.getModel(); if (!m || e.getOption(monaco.editor.EditorOption.readOnly)) return false; const t = m.getValue(); return {condition}; }}");
 
     public static Task WaitForLanguageAsync(IPage page, string language) =>
         page.WaitForFunctionAsync($"() => window.monaco && monaco.editor.getModels()[0] && monaco.editor.getModels()[0].getLanguageId() === '{language}'");

@@ -138,6 +138,7 @@ public class PythonRunTests(BrowserFixture fixture, ITestOutputHelper output)
         await Runner.RunAsync(page);
 
         var shown = await Runner.TextAsync(page, ".run-output");
+        Assert.True(shown.Length > 0, await Runner.TextAsync(page, ".output"));
         Assert.StartsWith(new string('x', 10 * 1024) + "\n… output cut at 10 KB (", shown, StringComparison.Ordinal);
         Assert.EndsWith("more bytes not shown)", shown, StringComparison.Ordinal);
         Assert.Contains("(989761 more bytes not shown)", shown, StringComparison.Ordinal); // 1,000,001 printed, 10,240 kept

@@ -9,6 +9,7 @@ public static class Runner
     /// <summary>Puts <paramref name="code"/> in the editor (an edit like any other) and waits until the session has it.</summary>
     public static async Task SetCodeAsync(IPage page, string code)
     {
+        await Editor.WaitForTextAsync(page, "true"); // bound to the session: the change will reach it
         await page.EvaluateAsync("code => monaco.editor.getModels()[0].setValue(code)", code);
         await Editor.WaitForTextAsync(page, $"t === {JsonSerializer.Serialize(code)}");
     }

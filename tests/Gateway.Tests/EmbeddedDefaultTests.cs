@@ -20,18 +20,7 @@ public class EmbeddedDefaultTests
         });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-        await Eventually.HoldsAsync(async () =>
-        {
-            Assert.False(gateway.HasExited, gateway.Output);
-            try
-            {
-                return (await http.GetAsync("/api/health")).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, "the gateway answers /api/health", TimeSpan.FromSeconds(60));
+        await gateway.WaitUntilServingAsync(http);
 
         var created = await http.PostAsync("/api/sessions/create", Json.Raw("""{"language":"javascript"}"""));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

@@ -52,6 +52,21 @@ public sealed class HostedProcess : IAsyncDisposable
         return hosted;
     }
 
+    /// <summary>Waits until the started gateway answers /api/health; fails at once if the process ends instead.</summary>
+    public Task WaitUntilServingAsync(HttpClient http) =>
+        Eventually.HoldsAsync(async () =>
+        {
+            Assert.False(HasExited, Output);
+            try
+            {
+                return (await http.GetAsync("/api/health")).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, "the gateway answers /api/health", TimeSpan.FromSeconds(60));
+
     public async Task<int> WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -25,18 +25,7 @@ public partial class OperationsTests
             ["LOG_LEVEL"] = "info",
         });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await Eventually.HoldsAsync(async () =>
-        {
-            Assert.False(process.HasExited, process.Output);
-            try
-            {
-                return (await http.GetAsync("/api/health")).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, "the gateway answers /api/health", TimeSpan.FromSeconds(60));
+        await process.WaitUntilServingAsync(http);
         var gateway = http.BaseAddress;
         var id = (await Json.ReadAsync(await http.PostAsync("/api/sessions/create", Json.Body(new { language = "python" })))).Str("sessionId");
         await http.PostAsync("/api/sessions/create", Json.Body(new { language = "javascript" }));

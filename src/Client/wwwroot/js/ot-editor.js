@@ -54,6 +54,7 @@ export async function attach(id) {
     }));
     exports.Interview.Client.Editing.MonacoBridge.SelectionChanged(id, JSON.stringify(selections));
   });
+  editor.updateOptions({ readOnly: false }); // every change from here on reaches the session
 }
 
 export function getText(id) {
