@@ -90,6 +90,31 @@ public partial class OperationsTests
         Assert.Equal(before, Lines(process).Count);
     }
 
+    [Fact]
+    public async Task LOG_LEVEL_warn_keeps_information_out_and_warnings_in()
+    {
+        var port = TestEnvironment.FreePort();
+        await using var process = HostedProcess.Start("Gateway", new Dictionary<string, string>
+        {
+            ["PORT"] = port.ToString(CultureInfo.InvariantCulture),
+            ["ORLEANS_SILO_PORT"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["ORLEANS_GATEWAY_PORT"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["LOG_LEVEL"] = "warn",
+            ["MAX_SESSIONS_PER_HOUR"] = "1",
+        });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await process.WaitUntilServingAsync(http);
+
+        await http.PostAsync("/api/sessions/create", Json.Body(new { language = "python" }));
+        await http.PostAsync("/api/sessions/create", Json.Body(new { language = "python" })); // over the limit: a warning
+
+        static bool IsRefusal(JsonElement line) => line.Str("level") == "WARN" && line.Str("message").StartsWith("Session creation refused", StringComparison.Ordinal);
+        await Eventually.HoldsAsync(() => Lines(process).Any(IsRefusal), "the refusal is logged");
+        var warning = Lines(process).Single(IsRefusal);
+        Assert.Equal("127.0.0.1", warning.GetProperty("metadata").Str("clientIp"));
+        Assert.DoesNotContain(Lines(process), l => l.Str("level") is "INFO" or "DEBUG");
+    }
+
     private static List<JsonElement> Lines(HostedProcess process) =>
         [.. process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => JsonDocument.Parse(line).RootElement)];
 
