@@ -12,6 +12,10 @@ namespace Interview.Client.Editing;
 public sealed class CollaborativeEditor(
     IEditorView view, Func<Submission, Task<SubmitAnswer>> submit, Func<Task> resync, TimeProvider? clock = null)
 {
+    /// <summary>How long an unanswered submission waits before it is sent again.</summary>
+    public static readonly TimeSpan ResendDelay = TimeSpan.FromSeconds(1);
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly UndoHistory _undo = new(clock ?? TimeProvider.System);
     private readonly Dictionary<string, RemoteCursor> _cursors = new(StringComparer.Ordinal);
     private OtClient? _ot;
@@ -139,6 +143,16 @@ public sealed class CollaborativeEditor(
         {
             _discardUnsent = answer.Refused; // a refused operation can never apply; history loss is not the user's doing
             await resync();
+        }
+        else
+        {
+            // Unanswered (the connection dropped, or the cluster could not take it just now): again under
+            // its own number, which the session applies at most once, unless it was answered meanwhile.
+            await Task.Delay(ResendDelay, _clock);
+            if (_ot?.Pending() is { } pending && pending.Seq == submission.Seq)
+            {
+                Send(pending);
+            }
         }
     }
 }

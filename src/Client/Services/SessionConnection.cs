@@ -78,6 +78,7 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null) : I
             var result = await hub.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, SubmitOperationPayload.For(_sessionId, submission));
             return result is not null ? SubmitAnswer.Created(result.Revision)
                 : _lastError?.Code == ErrorCodes.ResyncRequired ? SubmitAnswer.Resync
+                : _lastError?.Code == ErrorCodes.ConnectionError ? SubmitAnswer.Undelivered // the server failed, not the edit
                 : SubmitAnswer.RefusedByServer;
         }
         catch (Exception exception) when (exception is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)

@@ -3,7 +3,7 @@ namespace Interview.Client.Services;
 /// <summary>
 /// What became of a submit-operation: the revision it created; refused (an error event says why; the
 /// operation can never apply, so the tab resynchronises); or neither, when the connection dropped on the
-/// way (the reconnect's join re-sends it).
+/// way or the server could not handle it (it is sent again under its own number).
 /// </summary>
 public readonly record struct SubmitAnswer(long? Revision, bool Refused, bool ResyncRequired = false)
 {

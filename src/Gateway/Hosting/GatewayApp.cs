@@ -6,12 +6,14 @@ using Interview.Grains.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 
 namespace Interview.Gateway.Hosting;
 
 /// <summary>
 /// Builds the gateway: REST API, SignalR hub and the Blazor client, with a co-hosted silo (the embedded
-/// default). Tests build the same app with <paramref name="configure"/> to move the clock or the ports.
+/// default) or, with REDIS set, as an Orleans client of a cluster of standalone silos (DESIGN.md section 2).
+/// Tests build the same app with <paramref name="configure"/> to move the clock or the ports.
 /// </summary>
 public static class GatewayApp
 {
@@ -37,10 +39,28 @@ public static class GatewayApp
         // so `dotnet run` serves the client in any environment.
         builder.WebHost.UseStaticWebAssets();
 
-        builder.UseOrleans(silo => silo
-            .UseLocalCluster(builder.Configuration)
-            .AddInterviewGrains(builder.Configuration)
-            .UseInMemoryStorage());
+        var cluster = ClusterSettings.From(builder.Configuration);
+        var dashboard = !cluster.IsClusterMode && OperatorEndpoints.DashboardEnabled(builder.Configuration);
+        if (cluster.IsClusterMode)
+        {
+            builder.UseOrleansClient(client => client.UseRedisCluster(builder.Configuration));
+            builder.Services.AddClusterHealth<ClientHealthCheck>();
+
+            // Kestrel answers /health/live while the client is still looking for a silo; /health/ready waits for it.
+            builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
+        }
+        else
+        {
+            builder.UseOrleans(silo =>
+            {
+                silo.UseInterviewCluster(builder.Configuration).AddInterviewGrains(builder.Configuration);
+                if (dashboard)
+                {
+                    silo.AddDashboard();
+                }
+            });
+            builder.Services.AddClusterHealth<SiloHealthCheck>();
+        }
 
         builder.Services.AddSessionLifetimeOptions(builder.Configuration);
         builder.Services.AddRateLimitOptions(builder.Configuration);
@@ -58,6 +78,7 @@ public static class GatewayApp
         });
         builder.Services.AddSingleton<GatewayUptime>();
         builder.Services.AddInterviewMetrics();
+        builder.Services.AddSingleton<RelayedRevisions>();
         builder.Services.AddSingleton<SessionRelay>();
         builder.Services.AddSingleton<GatewaySessions>();
         builder.Services.AddHostedService<GatewayLeaseRenewal>();
@@ -92,6 +113,7 @@ public static class GatewayApp
         app.MapClientSettings();
         app.MapSessionEndpoints();
         app.MapHealthEndpoints();
+        app.MapOperatorEndpoints(dashboard); // in cluster mode the dashboard is the silos', off this public port
         app.MapHub<SessionHub>("/hub");
         app.MapFallbackToFile("index.html");
         return app;

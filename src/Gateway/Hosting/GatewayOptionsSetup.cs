@@ -29,12 +29,7 @@ public static class GatewayOptionsSetup
             options.PyodideBaseUrl = PyodideBaseUrl(pyodide);
         }
 
-        options.EnablePython = (configuration["ENABLE_PYTHON"] ?? "true").Trim().ToLowerInvariant() switch
-        {
-            "true" or "1" or "yes" => true,
-            "false" or "0" or "no" => false,
-            var other => throw new InvalidOperationException($"ENABLE_PYTHON must be true or false, got '{other}'"),
-        };
+        options.EnablePython = EnvironmentSettings.Flag(configuration, "ENABLE_PYTHON") ?? true;
 
         options.TrustedProxies = (configuration["TRUSTED_PROXIES"] ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

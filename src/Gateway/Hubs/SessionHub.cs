@@ -10,7 +10,7 @@ namespace Interview.Gateway.Hubs;
 /// SPEC.md's socket API at /hub: method and event names are the spec's, verbatim. Payloads arrive as
 /// raw JSON so a missing or mistyped field gets INVALID_PAYLOAD instead of a binder failure.
 /// </summary>
-public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains, InterviewMetrics metrics) : Hub
+public sealed class SessionHub(GatewaySessions sessions, InterviewMetrics metrics) : Hub
 {
     [HubMethodName(HubMethods.JoinSession)]
     public async Task JoinSession(JsonElement payload)
@@ -25,7 +25,7 @@ public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains, I
     {
         var request = HubRequests.ReadCodeChange(payload);
         await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId, request.UserId);
-        ThrowIfRefused(await Session(request.SessionId).ChangeCode(Context.ConnectionId, request.Code));
+        ThrowIfRefused(await Call(request.SessionId, session => session.ChangeCode(Context.ConnectionId, request.Code)));
     }
 
     [HubMethodName(HubMethods.LanguageChange)]
@@ -33,7 +33,7 @@ public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains, I
     {
         var request = HubRequests.ReadLanguageChange(payload);
         await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId, request.UserId);
-        ThrowIfRefused(await Session(request.SessionId).ChangeLanguage(Context.ConnectionId, request.Language));
+        ThrowIfRefused(await Call(request.SessionId, session => session.ChangeLanguage(Context.ConnectionId, request.Language)));
     }
 
     /// <summary>DESIGN.md's submit-operation (protocol "ot"): answers {revision}, or null with an error event.</summary>
@@ -42,7 +42,8 @@ public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains, I
     {
         var request = HubRequests.ReadSubmitOperation(payload);
         await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId);
-        var outcome = await Session(request.SessionId).SubmitOperation(Context.ConnectionId, request.Submission);
+        var outcome = await sessions.CallAsync(
+            Context.ConnectionId, request.SessionId, session => session.SubmitOperation(Context.ConnectionId, request.Submission), outcome => outcome.Error);
         ThrowIfRefused(outcome.Error);
         return new SubmitResult(outcome.Revision!.Value);
     }
@@ -53,7 +54,7 @@ public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains, I
     {
         var request = HubRequests.ReadCursorChange(payload);
         await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId);
-        ThrowIfRefused(await Session(request.SessionId).MoveCursor(Context.ConnectionId, request.Selections));
+        ThrowIfRefused(await Call(request.SessionId, session => session.MoveCursor(Context.ConnectionId, request.Selections)));
     }
 
     /// <summary>DESIGN.md's execution-result: the others see this run with who ran it. Answers true once shared.</summary>
@@ -62,14 +63,15 @@ public sealed class SessionHub(GatewaySessions sessions, IGrainFactory grains, I
     {
         var request = HubRequests.ReadExecutionResult(payload);
         await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId);
-        ThrowIfRefused(await Session(request.SessionId).ShareExecution(Context.ConnectionId, request.Run));
+        ThrowIfRefused(await Call(request.SessionId, session => session.ShareExecution(Context.ConnectionId, request.Run)));
         metrics.RunShared(request.Run);
         return true;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) => sessions.LeaveAsync(Context.ConnectionId);
 
-    private ISessionGrain Session(Guid id) => grains.GetGrain<ISessionGrain>(id);
+    private Task<ErrorPayload?> Call(Guid sessionId, Func<ISessionGrain, Task<ErrorPayload?>> call) =>
+        sessions.CallAsync(Context.ConnectionId, sessionId, call, error => error);
 
     private static void ThrowIfRefused(ErrorPayload? error)
     {

@@ -6,7 +6,8 @@ namespace Interview.Gateway.Monitoring;
 /// Keeps the cluster's count of active sessions at hand for the metrics gauge: a gauge is read
 /// synchronously at scrape time, and the count lives in the session registry grain.
 /// </summary>
-public sealed class ActiveSessionsProbe(IGrainFactory grains, ILogger<ActiveSessionsProbe> logger) : BackgroundService
+public sealed class ActiveSessionsProbe(IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<ActiveSessionsProbe> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
 
@@ -14,6 +15,13 @@ public sealed class ActiveSessionsProbe(IGrainFactory grains, ILogger<ActiveSess
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // In cluster mode services start together: the Orleans client may still be looking for the cluster.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
         using var timer = new PeriodicTimer(Period);
         do
         {

@@ -9,6 +9,9 @@ namespace Interview.Gateway.Sessions;
 /// The only session state a gateway holds: which of its connections are in which session. A session
 /// gets this gateway's stream subscription with its first connection here and loses it with its last;
 /// its events go to the connections the grain names (code updates take the observer path instead).
+/// When a session moves to another silo (stopped, died, or collected), its new activation knows no
+/// connections: this gateway registers its own again, told by the session's stream, or on the first
+/// call the session answers "not joined" to, or at the latest on its periodic renewal.
 /// </summary>
 public sealed class GatewaySessions
 {
@@ -20,9 +23,13 @@ public sealed class GatewaySessions
     private readonly ILogger<GatewaySessions> _logger;
     private readonly Lazy<ISessionObserver> _observer;
 
-    public GatewaySessions(IGrainFactory grains, IClusterClient cluster, IHubContext<SessionHub> hub, SessionRelay relay, ILogger<GatewaySessions> logger)
+    private readonly SessionRelay _relay;
+    private readonly RelayedRevisions _relayed;
+
+    public GatewaySessions(
+        IGrainFactory grains, IClusterClient cluster, IHubContext<SessionHub> hub, SessionRelay relay, RelayedRevisions relayed, ILogger<GatewaySessions> logger)
     {
-        (_grains, _cluster, _hub, _logger) = (grains, cluster, hub, logger);
+        (_grains, _cluster, _hub, _relay, _relayed, _logger) = (grains, cluster, hub, relay, relayed, logger);
         _observer = new Lazy<ISessionObserver>(() => grains.CreateObjectReference<ISessionObserver>(relay));
     }
 
@@ -66,7 +73,7 @@ public sealed class GatewaySessions
             var group = SessionGroups.Of(request.SessionId, request.Ot);
             await _hub.Groups.AddToGroupAsync(connectionId, group);
             var join = new JoinRequest(connectionId, request.UserId, request.Username, _observer.Value, request.Ot, request.Revision);
-            var result = await Grain(request.SessionId).Join(join);
+            var result = await ClusterCalls.RetryAsync(() => Grain(request.SessionId).Join(join), _logger);
             if (result.Error is { } error)
             {
                 if (!session.Connections.Contains(connectionId))
@@ -78,6 +85,7 @@ public sealed class GatewaySessions
             }
 
             session.Connections.Add(connectionId);
+            _relayed.Note(request.SessionId, result.Joined!.Revision);
             _members[connectionId] = new SessionMember(connectionId, request.SessionId, request.UserId, request.Username, request.Ot);
             return result.Joined!;
         }
@@ -113,6 +121,23 @@ public sealed class GatewaySessions
     }
 
     /// <summary>
+    /// A call to a session on behalf of one of its connections here, through transient cluster failures.
+    /// If the session answers that the connection is not in it although this gateway has it joined, the
+    /// session lost its registrations (a new activation): they are registered again and the call repeated.
+    /// </summary>
+    public async Task<T> CallAsync<T>(string connectionId, Guid sessionId, Func<ISessionGrain, Task<T>> call, Func<T, ErrorPayload?> errorOf)
+    {
+        var result = await ClusterCalls.RetryAsync(() => call(Grain(sessionId)), _logger);
+        if (errorOf(result)?.Code == ErrorCodes.InvalidSession && MemberOf(connectionId)?.SessionId == sessionId)
+        {
+            await ReregisterAsync(sessionId);
+            result = await ClusterCalls.RetryAsync(() => call(Grain(sessionId)), _logger);
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Renews this gateway's lease on each session it serves. A session that no longer knows this gateway
     /// (its lease lapsed, or the grain was reactivated elsewhere) gets its connections here joined again.
     /// </summary>
@@ -120,38 +145,74 @@ public sealed class GatewaySessions
     {
         foreach (var sessionId in _sessions.Keys)
         {
-            if (await Grain(sessionId).RenewGateway(_observer.Value))
+            if (!await Grain(sessionId).RenewGateway(_observer.Value))
             {
-                continue;
+                await ReregisterAsync(sessionId);
             }
+        }
+    }
 
-            var session = await AcquireAsync(sessionId, subscribe: false);
-            try
+    /// <summary>Registers this gateway's connections of a session with it again, quietly: they never left.</summary>
+    private async Task ReregisterAsync(Guid sessionId)
+    {
+        if (!_sessions.ContainsKey(sessionId))
+        {
+            return;
+        }
+
+        var session = await AcquireAsync(sessionId, subscribe: false);
+        try
+        {
+            _logger.LogInformation("Registering {Count} connections with session {SessionId} again", session.Connections.Count, sessionId);
+            var since = _relayed.Of(sessionId);
+            SessionJoined? latest = null;
+            foreach (var connectionId in session.Connections.ToList())
             {
-                foreach (var connectionId in session.Connections.ToList())
+                if (MemberOf(connectionId) is not { } member)
                 {
-                    if (MemberOf(connectionId) is not { } member)
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var result = await Grain(sessionId).Join(new JoinRequest(connectionId, member.UserId, member.Username, _observer.Value, member.Ot));
-                    if (result.Error is { } error)
-                    {
-                        await DropAsync(session, connectionId);
-                        await _hub.Clients.Client(connectionId).SendAsync(HubEvents.Error, error);
-                    }
+                var join = new JoinRequest(connectionId, member.UserId, member.Username, _observer.Value, member.Ot, since, Reregistration: true);
+                var result = await ClusterCalls.RetryAsync(() => Grain(sessionId).Join(join), _logger);
+                if (result.Error is { } error)
+                {
+                    await DropAsync(session, connectionId);
+                    await _hub.Clients.Client(connectionId).SendAsync(HubEvents.Error, error);
+                }
+                else if (latest?.Operations is null)
+                {
+                    latest = result.Joined; // an "ot" join's answer carries the operations since `since`
                 }
             }
-            finally
+
+            if (since is { } relayedUpTo && latest is not null)
             {
-                await ReleaseAsync(session);
+                _relay.CatchUp(sessionId, relayedUpTo, latest);
             }
+        }
+        finally
+        {
+            await ReleaseAsync(session);
         }
     }
 
     private async Task OnSessionEventAsync(Guid sessionId, SessionEvent sessionEvent)
     {
+        if (sessionEvent.Name == SessionEvent.Reactivated)
+        {
+            try
+            {
+                await ReregisterAsync(sessionId);
+            }
+            catch (Exception exception)
+            {
+                _logger.LogWarning(exception, "Registering connections with session {SessionId}'s new activation failed; the next renewal retries", sessionId);
+            }
+
+            return;
+        }
+
         // Connections the grain names that are not on this gateway are skipped by SignalR.
         await _hub.Clients.Clients(sessionEvent.Recipients).SendAsync(sessionEvent.Name, sessionEvent.Payload);
         if (sessionEvent.EndsSession)
@@ -215,8 +276,7 @@ public sealed class GatewaySessions
             {
                 try
                 {
-                    var stream = _cluster.GetStreamProvider(SessionStreams.Provider).GetStream<SessionEvent>(SessionStreams.For(sessionId));
-                    session.Events = await stream.SubscribeAsync((item, _) => OnSessionEventAsync(sessionId, item));
+                    session.Events = await SubscribeAsync(sessionId);
                 }
                 catch
                 {
@@ -237,6 +297,7 @@ public sealed class GatewaySessions
             {
                 session.Closed = true;
                 _sessions.TryRemove(new KeyValuePair<Guid, LocalSession>(session.Id, session));
+                _relayed.Forget(session.Id);
                 if (session.Events is { } events)
                 {
                     session.Events = null;
@@ -248,6 +309,24 @@ public sealed class GatewaySessions
         {
             session.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Subscribes this gateway to a session's events, resuming a subscription it already holds (one whose
+    /// removal failed, kept by the stream's PubSubStore) instead of adding another: one per session, none leaked.
+    /// </summary>
+    private async Task<StreamSubscriptionHandle<SessionEvent>> SubscribeAsync(Guid sessionId)
+    {
+        var stream = _cluster.GetStreamProvider(SessionStreams.Provider).GetStream<SessionEvent>(SessionStreams.For(sessionId));
+        var existing = await ClusterCalls.RetryAsync(stream.GetAllSubscriptionHandles, _logger);
+        foreach (var extra in existing.Skip(1))
+        {
+            await extra.UnsubscribeAsync();
+        }
+
+        return existing.Count > 0
+            ? await existing[0].ResumeAsync((item, _) => OnSessionEventAsync(sessionId, item))
+            : await ClusterCalls.RetryAsync(() => stream.SubscribeAsync((item, _) => OnSessionEventAsync(sessionId, item)), _logger);
     }
 
     private ISessionGrain Grain(Guid sessionId) => _grains.GetGrain<ISessionGrain>(sessionId);

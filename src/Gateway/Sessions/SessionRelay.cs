@@ -7,10 +7,11 @@ namespace Interview.Gateway.Sessions;
 /// This gateway's observer for every session it serves: the keystroke path's last hop, from the grain's
 /// one-way call to the session's SignalR groups, the sender's connection excluded.
 /// </summary>
-public sealed class SessionRelay(IHubContext<SessionHub> hub, ILogger<SessionRelay> logger) : ISessionObserver
+public sealed class SessionRelay(IHubContext<SessionHub> hub, RelayedRevisions relayed, ILogger<SessionRelay> logger) : ISessionObserver
 {
     public Task TextChanged(Guid sessionId, TextChange change, string? exceptConnectionId)
     {
+        relayed.Note(sessionId, change.Update.Revision);
         Send(SessionGroups.Of(sessionId, ot: true), OtProtocol.Operation, change.Update, exceptConnectionId);
         if (change.Code is { } code)
         {
@@ -25,6 +26,36 @@ public sealed class SessionRelay(IHubContext<SessionHub> hub, ILogger<SessionRel
     {
         Send(SessionGroups.Of(sessionId, ot: true), OtProtocol.CursorUpdate, cursor, exceptConnectionId);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Relays what a session changed while it did not know this gateway (from a re-registration's
+    /// session-joined): its operations to the "ot" connections, which apply them by revision and ignore
+    /// those they have, and the whole text to full-text connections. If the session's history no longer
+    /// reaches back that far, the "ot" connections are told to resynchronise.
+    /// </summary>
+    public void CatchUp(Guid sessionId, long since, SessionJoined joined)
+    {
+        if (joined.Revision <= since)
+        {
+            return;
+        }
+
+        if (joined.Operations is { } missed)
+        {
+            foreach (var update in missed)
+            {
+                Send(SessionGroups.Of(sessionId, ot: true), OtProtocol.Operation, update, null);
+            }
+        }
+        else
+        {
+            Send(SessionGroups.Of(sessionId, ot: true), HubEvents.Error, SessionErrors.ResyncRequired(sessionId), null);
+        }
+
+        var code = new CodeUpdate(joined.CurrentCode, string.Empty, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), joined.Revision);
+        Send(SessionGroups.Of(sessionId, ot: false), HubEvents.CodeUpdate, code, null);
+        relayed.Note(sessionId, joined.Revision);
     }
 
     // Orleans delivers one observer's calls one at a time; not waiting on sockets here keeps one slow

@@ -25,4 +25,14 @@ public static class EnvironmentSettings
 
         return value;
     }
+
+    /// <summary>true/false (also 1/0, yes/no), or null when unset.</summary>
+    public static bool? Flag(IConfiguration configuration, string name) =>
+        configuration[name]?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "true" or "1" or "yes" => true,
+            "false" or "0" or "no" => false,
+            var other => throw new InvalidOperationException($"{name} must be true or false, got '{other}'"),
+        };
 }

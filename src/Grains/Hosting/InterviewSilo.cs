@@ -1,4 +1,5 @@
 using System.Net;
+using Interview.Grains.Journal;
 using Interview.Grains.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Interview.Grains.Hosting;
 
-/// <summary>What every silo of Interview needs, whichever process hosts it.</summary>
+/// <summary>What every silo of Interview needs, whichever process hosts it, and the two ways it finds its cluster.</summary>
 public static class InterviewSilo
 {
     public const string PubSubStore = "PubSubStore";
@@ -17,6 +18,7 @@ public static class InterviewSilo
         silo.Services.AddRateLimitOptions(configuration);
         silo.Services.AddWireContractSerialization();
         silo.Services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
+        silo.Services.TryAddSingleton<ISessionJournal, ProcessLocalJournal>();
 
         // Session events are low-rate (joins, leaves, language); 50 ms pulling keeps them prompt
         // without the CPU cost of polling the queues continuously.
@@ -25,10 +27,18 @@ public static class InterviewSilo
         return silo;
     }
 
-    /// <summary>Silos on this host only: the embedded default, a standalone silo without Redis, or several joined to a primary.</summary>
-    public static ISiloBuilder UseLocalCluster(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>Cluster mode when REDIS is set (DESIGN.md section 2), otherwise silos on this host with state in memory.</summary>
+    public static ISiloBuilder UseInterviewCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = ClusterSettings.From(configuration);
+        return cluster.IsClusterMode
+            ? silo.UseRedisCluster(cluster, configuration)
+            : silo.UseLocalCluster(cluster).UseInMemoryStorage();
+    }
+
+    /// <summary>Silos on this host only: the embedded default, a standalone silo without Redis, or several joined to a primary.</summary>
+    public static ISiloBuilder UseLocalCluster(this ISiloBuilder silo, ClusterSettings cluster)
+    {
         var primary = cluster.PrimarySiloPort is { } port ? new IPEndPoint(IPAddress.Loopback, port) : null;
         return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
     }

@@ -5,15 +5,34 @@ namespace Interview.Grains.Sessions;
 /// <summary>
 /// The session's recent operations, for transforming late submissions, catching up rejoining clients and
 /// applying each (clientId, seq) at most once. Bounded in count and in characters; a client whose
-/// revision is older than what is kept must resynchronise. Lives with the activation, not in storage.
+/// revision is older than what is kept must resynchronise. Rebuilt on activation from the journal and
+/// the stored last operation of each tab.
 /// </summary>
-public sealed class OperationHistory(int maxCount = 1000, long maxCharacters = 1_000_000)
+public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxCount, long maxCharacters = 1_000_000)
 {
+    public const int DefaultMaxCount = 1000;
+
+    /// <summary>How many tabs' last operations are stored with the session; the longest idle are dropped first.</summary>
+    public const int MaxClientsKept = 1000;
+
     private readonly Queue<OperationUpdate> _entries = new();
     private readonly Dictionary<string, (long Seq, long Revision)> _lastByClient = new(StringComparer.Ordinal);
     private long _characters;
 
     public int Count => _entries.Count;
+
+    /// <summary>Each tab's last applied operation, for the session's stored state.</summary>
+    public Dictionary<string, ClientProgress> Clients() =>
+        _lastByClient.OrderByDescending(client => client.Value.Revision).Take(MaxClientsKept)
+            .ToDictionary(client => client.Key, client => new ClientProgress(client.Value.Seq, client.Value.Revision), StringComparer.Ordinal);
+
+    public void RestoreClients(IReadOnlyDictionary<string, ClientProgress> clients)
+    {
+        foreach (var (clientId, progress) in clients)
+        {
+            _lastByClient[clientId] = (progress.Seq, progress.Revision);
+        }
+    }
 
     /// <summary>The operations after <paramref name="revision"/> up to <paramref name="head"/>, or null when they are no longer all kept.</summary>
     public IReadOnlyList<OperationUpdate>? Since(long revision, long head)

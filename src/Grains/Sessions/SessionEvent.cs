@@ -11,7 +11,11 @@ public sealed record SessionEvent(
     [property: Id(0)] string Name,
     [property: Id(1)] object Payload,
     [property: Id(2)] IReadOnlyList<string> Recipients,
-    [property: Id(3)] bool EndsSession = false);
+    [property: Id(3)] bool EndsSession = false)
+{
+    /// <summary>Not for browsers: the session has a new activation, and gateways register their connections with it.</summary>
+    public const string Reactivated = "interview:reactivated";
+}
 
 public static class SessionStreams
 {

@@ -1,3 +1,4 @@
+using Interview.Grains.Journal;
 using Interview.Grains.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,10 @@ namespace Interview.Grains.Sessions;
 /// The session: its text, language and participants. Edits fan out through the gateways' observers,
 /// session events (joins, leaves, language, expiry) through the session's stream (DESIGN.md section 3).
 /// State is written coalesced: at once on create and expiry, otherwise by the maintenance timer and on
-/// deactivation, so a burst of keystrokes costs one storage write a second.
+/// deactivation, so a burst of keystrokes costs one storage write a second. Every change is journaled
+/// before anyone hears of it, and replayed by the next activation (DESIGN.md section 5): journaling,
+/// not clients re-sending what the cluster lost, because only the journal also keeps the edits of users
+/// who have left, of SPEC.md-style clients (which keep no operations to re-send) and language changes.
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
 public sealed class SessionGrain(
@@ -18,6 +22,7 @@ public sealed class SessionGrain(
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
     IOptions<SessionLifetimeOptions> options,
     IOptions<RateLimitOptions> limits,
+    ISessionJournal journal,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     public const string Storage = "sessions";
@@ -55,14 +60,30 @@ public sealed class SessionGrain(
         }
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Session.Created && !Session.Expired)
+        if (!Session.Created || Session.Expired)
         {
-            StartMaintenance();
+            return;
         }
 
-        return Task.CompletedTask;
+        _history.RestoreClients(Session.Clients);
+        await RecoverAsync();
+        StartMaintenance();
+        logger.LogInformation("Session {SessionId} activated at revision {Revision}", Id, Session.Revision);
+
+        // A session that was active elsewhere (a silo stopped or died, or it was idle long enough to be
+        // collected) has no listeners here: gateways that still hold its connections hear of it on the
+        // session's stream, whose subscriptions outlive activations, and register their connections again.
+        // Not awaited: the stream's queue may itself be moving off a lost silo, and the session must not
+        // wait for that before it answers anyone. A gateway that misses it re-registers on a refused call
+        // or on its next renewal.
+        Events.OnNextAsync(new SessionEvent(SessionEvent.Reactivated, Id.ToString("D"), [])).ContinueWith(
+            (publish, state) => logger.LogWarning(publish.Exception, "Announcing session {SessionId}'s new activation failed", state),
+            Id,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default).Ignore();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -124,7 +145,7 @@ public sealed class SessionGrain(
         var wasEmpty = _participants.IsEmpty;
         var (user, isNewUser) = _participants.Add(request.ConnectionId, request.UserId, request.Username, request.Gateway, request.Ot);
         Touch();
-        if (isNewUser)
+        if (isNewUser && !request.Reregistration)
         {
             var joined = new UserJoined(user.Id, user.Username, _participants.UserCount, user.Color);
             await PublishAsync(HubEvents.UserJoined, joined, except: request.ConnectionId);
@@ -167,7 +188,7 @@ public sealed class SessionGrain(
         Touch();
         if (code != Session.Code)
         {
-            SetCode(code, _participants.UserOf(connectionId)!.Id, exceptConnectionId: connectionId);
+            await SetCodeAsync(code, _participants.UserOf(connectionId)!.Id, exceptConnectionId: connectionId);
         }
 
         return null;
@@ -193,13 +214,14 @@ public sealed class SessionGrain(
 
         var userId = _participants.UserOf(connectionId)!.Id;
         var previous = Session.Language;
+        await JournalAsync(new JournalEntry(Session.JournalSequence + 1, Session.Revision, null, userId, string.Empty, 0, language));
         Session.Language = language;
         await PublishAsync(HubEvents.LanguageUpdate, new LanguageUpdate(language, userId));
 
         // Never destroy edited code; an untouched template follows the language, as an edit everyone receives.
         if (Session.Code == Languages.Template(previous))
         {
-            SetCode(Languages.Template(language), userId, exceptConnectionId: null);
+            await SetCodeAsync(Languages.Template(language), userId, exceptConnectionId: null);
         }
 
         return null;
@@ -245,7 +267,7 @@ public sealed class SessionGrain(
         }
 
         Touch();
-        Commit(text, operation, _participants.UserOf(connectionId)!.Id, submission.ClientId, submission.Seq, connectionId);
+        await CommitAsync(text, operation, _participants.UserOf(connectionId)!.Id, submission.ClientId, submission.Seq, connectionId);
         return new SubmitOutcome(Session.Revision);
     }
 
@@ -311,16 +333,17 @@ public sealed class SessionGrain(
     }
 
     /// <summary>A full-text change (SPEC.md's code-change, a template swap) becomes an operation at the head revision.</summary>
-    private void SetCode(string code, string userId, string? exceptConnectionId) =>
-        Commit(code, TextEdit.Between(Session.Code, code).ToOperation(Session.Code.Length), userId, string.Empty, 0, exceptConnectionId);
+    private Task SetCodeAsync(string code, string userId, string? exceptConnectionId) =>
+        CommitAsync(code, TextEdit.Between(Session.Code, code).ToOperation(Session.Code.Length), userId, string.Empty, 0, exceptConnectionId);
 
-    /// <summary>Every text change ends here: one total order, the history, and the gateways told.</summary>
-    private void Commit(string text, TextOperation operation, string userId, string clientId, long seq, string? exceptConnectionId)
+    /// <summary>Every text change ends here: journaled, then one total order, the history, and the gateways told.</summary>
+    private async Task CommitAsync(string text, TextOperation operation, string userId, string clientId, long seq, string? exceptConnectionId)
     {
+        var update = new OperationUpdate(Session.Revision + 1, operation, userId, clientId, seq);
+        await JournalAsync(new JournalEntry(Session.JournalSequence + 1, update.Revision, operation, userId, clientId, seq));
         Session.Code = text;
-        Session.Revision++;
+        Session.Revision = update.Revision;
         _dirty = true;
-        var update = new OperationUpdate(Session.Revision, operation, userId, clientId, seq);
         _history.Add(update);
         var change = new TextChange(update, Now.ToUnixTimeMilliseconds(), _participants.HasFullTextClients ? text : null);
         foreach (var gateway in _participants.Gateways)
@@ -395,6 +418,7 @@ public sealed class SessionGrain(
         Session.Expired = true;
         Session.Code = string.Empty; // an ended interview's code is not kept
         await WriteAsync();
+        await journal.DeleteAsync(Id);
         if (recipients.Count > 0)
         {
             await Events.OnNextAsync(new SessionEvent(HubEvents.Error, SessionErrors.Expired(Id), recipients, EndsSession: true));
@@ -432,6 +456,7 @@ public sealed class SessionGrain(
     private async Task WriteAsync()
     {
         _dirty = false;
+        Session.Clients = _history.Clients();
         try
         {
             await state.WriteStateAsync();
@@ -441,6 +466,81 @@ public sealed class SessionGrain(
             _dirty = true; // the next maintenance tick tries again
             logger.LogWarning(exception, "Writing session {SessionId} failed", Id);
             throw;
+        }
+
+        try
+        {
+            // The entries up to this state are kept as history only: rejoining clients catch up from it.
+            await journal.TrimAsync(Id, OperationHistory.DefaultMaxCount);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Trimming session {SessionId}'s journal failed; the next write trims it", Id);
+        }
+    }
+
+    /// <summary>
+    /// Appends a change before it takes effect. If the append fails, nobody can know whether Redis kept
+    /// it, or another activation of this session journaled first (JournalConflictException): either way
+    /// this activation ends, and the next one replays whatever the journal holds, so the text never
+    /// differs from the journal. The caller gets a transient error (an OrleansException, which gateways
+    /// retry) and the retry, under the same (clientId, seq), reaches the next activation.
+    /// </summary>
+    private async Task JournalAsync(JournalEntry entry)
+    {
+        try
+        {
+            await journal.AppendAsync(Id, entry);
+            Session.JournalSequence = entry.Sequence;
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Journaling a change of session {SessionId} failed; this activation ends", Id);
+            DeactivateOnIdle();
+            throw new OrleansException($"Session {Id} could not journal a change ({exception.GetType().Name}); call again");
+        }
+    }
+
+    /// <summary>Replays what the journal holds beyond the stored state, and refills the history from it.</summary>
+    private async Task RecoverAsync()
+    {
+        var stored = Session.JournalSequence;
+        var replayed = 0;
+        foreach (var entry in await journal.ReadAsync(Id))
+        {
+            var update = entry.Operation is { } operation ? new OperationUpdate(entry.Revision, operation, entry.UserId, entry.ClientId, entry.Seq) : null;
+            if (entry.Sequence <= stored)
+            {
+                if (update is not null && entry.Revision <= Session.Revision)
+                {
+                    _history.Add(update);
+                }
+
+                continue;
+            }
+
+            if (update is not null)
+            {
+                if (entry.Revision != Session.Revision + 1)
+                {
+                    logger.LogError("Session {SessionId}'s journal skips from revision {Revision} to {Next}; replay stops there", Id, Session.Revision, entry.Revision);
+                    break;
+                }
+
+                Session.Code = update.Operation.Apply(Session.Code);
+                Session.Revision = entry.Revision;
+                _history.Add(update);
+            }
+
+            Session.Language = entry.Language ?? Session.Language;
+            Session.JournalSequence = entry.Sequence;
+            replayed++;
+        }
+
+        if (replayed > 0)
+        {
+            _dirty = true;
+            logger.LogInformation("Session {SessionId} recovered {Count} journaled changes up to revision {Revision}", Id, replayed, Session.Revision);
         }
     }
 

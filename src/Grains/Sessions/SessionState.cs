@@ -11,4 +11,14 @@ public sealed class SessionState
     [Id(4)] public DateTimeOffset LastActivity { get; set; }
     [Id(5)] public long Revision { get; set; }
     [Id(6)] public bool Expired { get; set; }
+
+    /// <summary>The last journal entry this state includes; later ones are replayed on activation.</summary>
+    [Id(7)] public long JournalSequence { get; set; }
+
+    /// <summary>Each tab's last applied operation, so a resend after a reactivation is still recognised.</summary>
+    [Id(8)] public Dictionary<string, ClientProgress> Clients { get; set; } = new(StringComparer.Ordinal);
 }
+
+/// <summary>A tab's last applied (clientId, seq) and the revision it created.</summary>
+[GenerateSerializer, Immutable, Alias("interview.client-progress")]
+public sealed record ClientProgress([property: Id(0)] long Seq, [property: Id(1)] long Revision);

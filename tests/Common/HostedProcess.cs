@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
-using Interview.Tests.Common;
-
-namespace Interview.Gateway.Tests;
+namespace Interview.Tests.Common;
 
 /// <summary>A built Interview program started as its own process, the way README's command runs it.</summary>
 public sealed class HostedProcess : IAsyncDisposable
@@ -26,6 +24,7 @@ public sealed class HostedProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
+    public string Name { get; private init; } = string.Empty;
 
     /// <summary>Starts src/{project}'s build output (of this test run's configuration) with the given environment.</summary>
     public static HostedProcess Start(string project, IReadOnlyDictionary<string, string> environment)
@@ -44,7 +43,7 @@ public sealed class HostedProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var hosted = new HostedProcess(Process.Start(start)!);
+        var hosted = new HostedProcess(Process.Start(start)!) { Name = project };
         hosted._process.OutputDataReceived += (_, line) => hosted.Append(line.Data);
         hosted._process.ErrorDataReceived += (_, line) => hosted.Append(line.Data);
         hosted._process.BeginOutputReadLine();
@@ -53,19 +52,36 @@ public sealed class HostedProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until the started gateway answers /api/health; fails at once if the process ends instead.</summary>
-    public Task WaitUntilServingAsync(HttpClient http) =>
+    public Task WaitUntilServingAsync(HttpClient http) => WaitUntilAnswersAsync(http, "/api/health");
+
+    /// <summary>Waits until <paramref name="path"/> answers with success; fails at once if the process ends instead.</summary>
+    public Task WaitUntilAnswersAsync(HttpClient http, string path) =>
         Eventually.HoldsAsync(async () =>
         {
             Assert.False(HasExited, Output);
             try
             {
-                return (await http.GetAsync("/api/health")).IsSuccessStatusCode;
+                return (await http.GetAsync(path)).IsSuccessStatusCode;
             }
             catch (HttpRequestException)
             {
                 return false;
             }
-        }, "the gateway answers /api/health", TimeSpan.FromSeconds(60));
+        }, $"{Name} answers {path}", TimeSpan.FromSeconds(60));
+
+    /// <summary>kill -9: the process ends at once, without a chance to write or say goodbye.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as Kubernetes stops a pod: the process shuts down gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
 
     public async Task<int> WaitForExitAsync()
     {

@@ -1,0 +1,19 @@
+namespace Interview.Grains.Journal;
+
+/// <summary>
+/// A session's recent changes, appended before each is acknowledged (DESIGN.md section 5). The grain's
+/// whole state is written coalesced, about once a second; the journal holds what happened since, so a
+/// silo that dies between two writes loses nothing anyone saw acknowledged.
+/// </summary>
+public interface ISessionJournal
+{
+    Task AppendAsync(Guid sessionId, JournalEntry entry);
+
+    /// <summary>Every entry still kept, oldest first.</summary>
+    Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid sessionId);
+
+    /// <summary>Keeps the newest <paramref name="keep"/> entries (after a state write, for catching up rejoining clients).</summary>
+    Task TrimAsync(Guid sessionId, int keep);
+
+    Task DeleteAsync(Guid sessionId);
+}

@@ -1,0 +1,51 @@
+using StackExchange.Redis;
+
+namespace Interview.Grains.Journal;
+
+/// <summary>
+/// The cluster's journal: one Redis list per session, and beside it the sequence number of its last
+/// entry. An append is one script call, a few dozen bytes per keystroke; Orleans' grain storage has no
+/// append, only whole-state writes, which is why this talks to Redis itself.
+/// </summary>
+public sealed class RedisSessionJournal(IConnectionMultiplexer redis, string keyPrefix, TimeSpan retention) : ISessionJournal
+{
+    // Appends only if the entry is the next in sequence. Orleans may briefly run a second activation of a
+    // session while a silo hands it over or is declared dead; whichever appends second learns it here
+    // and ends, so the journal never holds two changes for one place in the session's history.
+    private const string AppendNext = """
+        local last = tonumber(redis.call('GET', KEYS[2]) or '0')
+        if tonumber(ARGV[1]) ~= last + 1 then return last end
+        redis.call('RPUSH', KEYS[1], ARGV[2])
+        redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[3])
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        return -1
+        """;
+
+    private IDatabase Database => redis.GetDatabase();
+
+    public async Task AppendAsync(Guid sessionId, JournalEntry entry)
+    {
+        var last = (long)await Database.ScriptEvaluateAsync(
+            AppendNext,
+            [Key(sessionId), SequenceKey(sessionId)],
+            [entry.Sequence, entry.ToJson(), (long)retention.TotalMilliseconds]);
+        if (last >= 0)
+        {
+            throw new JournalConflictException(sessionId, entry.Sequence, last);
+        }
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid sessionId)
+    {
+        var values = await Database.ListRangeAsync(Key(sessionId));
+        return Array.ConvertAll(values, value => JournalEntry.FromJson((byte[])value!));
+    }
+
+    public Task TrimAsync(Guid sessionId, int keep) => Database.ListTrimAsync(Key(sessionId), -keep, -1);
+
+    public Task DeleteAsync(Guid sessionId) => Database.KeyDeleteAsync([Key(sessionId), SequenceKey(sessionId)]);
+
+    private RedisKey Key(Guid sessionId) => $"{keyPrefix}/journal/{sessionId:N}";
+
+    private RedisKey SequenceKey(Guid sessionId) => $"{keyPrefix}/journal/{sessionId:N}/last";
+}
