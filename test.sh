@@ -13,18 +13,25 @@ fail() { echo "test.sh: $*" >&2; exit 1; }
 command -v dotnet >/dev/null || fail "the .NET SDK (dotnet) is not on PATH; install .NET 10 first"
 dotnet --list-sdks | grep -q '^10\.' || fail "a .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
 
-# The browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+# What the tests need from Debian: Chromium for tests/Browser.Tests (Playwright cannot download its own
+# browser here) and redis-server for tests/Cluster.Tests.
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ]; then
-  echo "== installing Debian's chromium for tests/Browser.Tests"
-  command -v apt-get >/dev/null || fail "$chromium is missing and apt-get is not available; install Chromium and set CHROMIUM_PATH"
-  [ "$(id -u)" -eq 0 ] || fail "$chromium is missing; run 'apt-get install chromium' as root, or set CHROMIUM_PATH"
+missing=()
+[ -x "$chromium" ] || missing+=(chromium)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "== installing Debian's ${missing[*]} for the browser and cluster tests"
+  command -v apt-get >/dev/null || fail "${missing[*]} missing and apt-get is not available; install them (or set CHROMIUM_PATH)"
+  [ "$(id -u)" -eq 0 ] || fail "${missing[*]} missing; run 'apt-get install ${missing[*]}' as root"
   apt-get update -qq || fail "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || fail "installing chromium failed"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || fail "installing ${missing[*]} failed"
   [ -x "$chromium" ] || fail "chromium was installed but $chromium is not there"
+  [ -x /usr/bin/redis-server ] || fail "redis-server was installed but /usr/bin/redis-server is not there"
 fi
+# The Kubernetes manifests are checked as `kubectl kustomize` renders them.
+command -v kubectl >/dev/null || fail "kubectl is not on PATH; tests/Cluster.Tests renders deploy/k8s with it"
 
-rm -rf "$ARTIFACTS/test-results" "$ARTIFACTS/coverage" "$ARTIFACTS/screenshots"
+rm -rf "$ARTIFACTS/test-results" "$ARTIFACTS/coverage" "$ARTIFACTS/screenshots" "$ARTIFACTS/cluster-logs"
 mkdir -p "$ARTIFACTS"
 
 echo "== restore"
@@ -33,6 +40,13 @@ dotnet restore Interview.sln
 
 echo "== build ($CONFIGURATION)"
 dotnet build Interview.sln -c "$CONFIGURATION" --no-restore
+
+# The same commands build the container images (src/Silo/Dockerfile, src/Gateway/Dockerfile);
+# tests/Cluster.Tests runs what they produce.
+echo "== publish"
+rm -rf "$ARTIFACTS/publish"
+deploy/publish.sh silo "$ARTIFACTS/publish/silo"
+deploy/publish.sh gateway "$ARTIFACTS/publish/gateway"
 
 echo "== test"
 status=0

@@ -23,7 +23,7 @@ builder.Services.AddClusterHealth<SiloHealthCheck>();
 
 // Stopping hands the sessions over: Orleans deactivates them (each writes its state) and leaves the
 // cluster, and their next call activates them on another silo. Kubernetes' grace period is longer.
-builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(45));
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = SiloShutdown.Timeout);
 
 var app = builder.Build();
 app.MapOperatorEndpoints(dashboard);

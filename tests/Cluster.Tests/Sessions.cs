@@ -8,9 +8,9 @@ namespace Interview.Cluster.Tests;
 /// <summary>Creating sessions over REST, and checking what typists ended up with.</summary>
 public static partial class Sessions
 {
-    public static async Task<Guid> CreateAsync(ClusterNode gateway, string language = "python")
+    public static async Task<Guid> CreateAsync(HttpClient gateway, string language = "python")
     {
-        var response = await gateway.Http.PostAsJsonAsync("/api/sessions/create", new { language });
+        var response = await gateway.PostAsJsonAsync("/api/sessions/create", new { language });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         var created = await response.Content.ReadFromJsonAsync<CreateSessionResponse>();
         return Guid.Parse(created!.SessionId);

@@ -18,7 +18,7 @@ public sealed class SiloFailureTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_killed_silo_loses_nothing_anyone_typed()
     {
-        var sessionId = await Sessions.CreateAsync(_cluster.Gateways[0]);
+        var sessionId = await Sessions.CreateAsync(_cluster.Gateways[0].Http);
         await using var ada = await Typist.JoinAsync(_cluster.Gateways[0].BaseAddress, sessionId, "Ada");
         await using var bob = await Typist.JoinAsync(_cluster.Gateways[1].BaseAddress, sessionId, "Bob");
         var holder = _cluster.SiloHolding(sessionId);
@@ -34,7 +34,7 @@ public sealed class SiloFailureTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_gracefully_stopped_silo_hands_its_sessions_over()
     {
-        var sessionId = await Sessions.CreateAsync(_cluster.Gateways[0]);
+        var sessionId = await Sessions.CreateAsync(_cluster.Gateways[0].Http);
         await using var ada = await Typist.JoinAsync(_cluster.Gateways[0].BaseAddress, sessionId, "Ada");
         await using var bob = await Typist.JoinAsync(_cluster.Gateways[1].BaseAddress, sessionId, "Bob");
         var holder = _cluster.SiloHolding(sessionId);

@@ -34,6 +34,7 @@ public sealed class Typist : IAsyncDisposable, IEditorView
     public List<LanguageUpdate> Languages { get; } = [];
     public List<ErrorPayload> Errors { get; } = [];
     public IReadOnlyList<string> Typed => _typed;
+    public ConnectionState State => _connection.State;
 
     public static async Task<Typist> JoinAsync(Uri gateway, Guid sessionId, string name)
     {

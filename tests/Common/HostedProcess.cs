@@ -32,18 +32,24 @@ public sealed class HostedProcess : IAsyncDisposable
         var configuration = typeof(HostedProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var dll = Path.Combine(TestEnvironment.RepositoryRoot(), "src", project, "bin", configuration, "net10.0", $"Interview.{project}.dll");
         Assert.True(File.Exists(dll), $"{dll} is built");
+        return StartDll(dll, project, environment);
+    }
+
+    /// <summary>Starts a program from any folder (a publish output, say) with the given environment.</summary>
+    public static HostedProcess StartDll(string dll, string name, IReadOnlyDictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
-        foreach (var (name, value) in environment)
+        foreach (var (variable, value) in environment)
         {
-            start.Environment[name] = value;
+            start.Environment[variable] = value;
         }
 
-        var hosted = new HostedProcess(Process.Start(start)!) { Name = project };
+        var hosted = new HostedProcess(Process.Start(start)!) { Name = name };
         hosted._process.OutputDataReceived += (_, line) => hosted.Append(line.Data);
         hosted._process.ErrorDataReceived += (_, line) => hosted.Append(line.Data);
         hosted._process.BeginOutputReadLine();

@@ -17,10 +17,14 @@ public class EmbeddedDefaultTests
             ["PUBLIC_URL"] = "https://interview.example.org/",
             ["ORLEANS_SILO_PORT"] = TestEnvironment.FreePort().ToString(),
             ["ORLEANS_GATEWAY_PORT"] = TestEnvironment.FreePort().ToString(),
+            ["ORLEANS_DASHBOARD"] = "true",
         });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         await gateway.WaitUntilServingAsync(http);
+        Assert.Equal("Healthy", await http.GetStringAsync("/health/live"));
+        Assert.Equal("Healthy", await http.GetStringAsync("/health/ready"));
+        Assert.Contains("Orleans", await http.GetStringAsync("/dashboard/"), StringComparison.Ordinal); // the co-hosted silo's dashboard
 
         var created = await http.PostAsync("/api/sessions/create", Json.Raw("""{"language":"javascript"}"""));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -43,6 +47,9 @@ public class EmbeddedDefaultTests
     [InlineData("TRUSTED_PROXIES", "10.0.0.0/99")]
     [InlineData("ENABLE_PYTHON", "maybe")]
     [InlineData("PYODIDE_BASE_URL", "ftp://example.org/pyodide/")]
+    [InlineData("REDIS", "127.0.0.1:6379,bogus=1")]
+    [InlineData("ORLEANS_DASHBOARD", "sometimes")]
+    [InlineData("ORLEANS_SILO_PORT", "silo")]
     public async Task A_bad_setting_stops_the_gateway_with_a_message_naming_it(string name, string value)
     {
         await using var gateway = HostedProcess.Start("Gateway", new Dictionary<string, string>
@@ -58,14 +65,20 @@ public class EmbeddedDefaultTests
     }
 
     [Fact]
-    public async Task The_standalone_silo_starts_and_accepts_gateway_connections()
+    public async Task The_standalone_silo_starts_reports_its_health_and_accepts_gateway_connections()
     {
-        var gatewayPort = TestEnvironment.FreePort();
+        var (gatewayPort, port) = (TestEnvironment.FreePort(), TestEnvironment.FreePort());
         await using var silo = HostedProcess.Start("Silo", new Dictionary<string, string>
         {
+            ["PORT"] = port.ToString(),
             ["ORLEANS_SILO_PORT"] = TestEnvironment.FreePort().ToString(),
             ["ORLEANS_GATEWAY_PORT"] = gatewayPort.ToString(),
         });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        await silo.WaitUntilAnswersAsync(http, "/health/ready");
+        Assert.Equal("Healthy", await http.GetStringAsync("/health/live"));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/dashboard/")).StatusCode); // off unless ORLEANS_DASHBOARD=true
 
         await Eventually.HoldsAsync(async () =>
         {

@@ -24,6 +24,10 @@ public static class InterviewLogging
         logging.AddFilter("Microsoft", frameworks);
         logging.AddFilter("System", frameworks);
         logging.AddFilter("Microsoft.Hosting.Lifetime", level); // "Application started", "shutting down"
+
+        // A probe finding a silo or gateway not ready yet is an answer, not an error: /health/ready says it,
+        // and logging it at error level every few seconds would bury real errors during a start or a drain.
+        logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Critical);
         return logging;
     }
 
