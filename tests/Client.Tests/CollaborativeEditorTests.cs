@@ -110,6 +110,39 @@ public class CollaborativeEditorTests
     }
 
     [Fact]
+    public void An_unanswered_operation_is_sent_again_under_its_number_until_answered_once()
+    {
+        var editor = NewEditor();
+        _view.Type(editor, new TextEdit(0, 0, "A"));
+        _sent[0].Answer.SetResult(SubmitAnswer.Undelivered); // the server could not take it just now
+        Assert.Single(_sent);
+
+        _clock.Advance(CollaborativeEditor.ResendDelay);
+        Assert.Equal(2, _sent.Count);
+        Assert.Equal((1L, 5L), (_sent[1].Submission.Seq, _sent[1].Submission.Revision));
+        _sent[1].Answer.SetResult(SubmitAnswer.Created(6));
+
+        _clock.Advance(CollaborativeEditor.ResendDelay * 3);
+        Assert.Equal(2, _sent.Count); // answered: nothing more to send
+        Assert.True(editor.Synchronized);
+        Assert.Equal("Ahello world", editor.Text);
+    }
+
+    [Fact]
+    public void A_resend_already_answered_through_a_rejoin_is_not_sent_again()
+    {
+        var editor = NewEditor();
+        _view.Type(editor, new TextEdit(0, 0, "A"));
+        _sent[0].Answer.SetResult(SubmitAnswer.Undelivered);
+        editor.Joined(new SessionJoined("s", "ignored", "javascript", [], 1, 6,
+            [new OperationUpdate(6, _sent[0].Submission.Operation, "me", editor.ClientId, 1)]));
+
+        _clock.Advance(CollaborativeEditor.ResendDelay);
+        Assert.Single(_sent);
+        Assert.True(editor.Synchronized);
+    }
+
+    [Fact]
     public void Our_own_operation_in_the_catch_up_counts_as_its_acknowledgement()
     {
         var editor = NewEditor();

@@ -32,6 +32,26 @@ public class ResilienceTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_gateway_holds_one_subscription_per_session_whatever_comes_and_goes()
+    {
+        var id = await fixture.CreateSessionAsync();
+        var stream = fixture.Services.GetRequiredService<IClusterClient>()
+            .GetStreamProvider(Interview.Grains.Sessions.SessionStreams.Provider)
+            .GetStream<Interview.Grains.Sessions.SessionEvent>(Interview.Grains.Sessions.SessionStreams.For(Guid.Parse(id)));
+
+        for (var round = 0; round < 3; round++)
+        {
+            await using var ada = await fixture.ConnectAsync("Ada");
+            await using var bob = await fixture.ConnectAsync("Bob");
+            await ada.JoinAsync(id);
+            await bob.JoinAsync(id);
+            Assert.Single(await stream.GetAllSubscriptionHandles());
+        }
+
+        await Eventually.HoldsAsync(async () => (await stream.GetAllSubscriptionHandles()).Count == 0, "the last leave ends the subscription");
+    }
+
+    [Fact]
     public async Task Cross_origin_calls_are_allowed_only_from_CORS_ORIGIN()
     {
         async Task<string?> AllowedOriginFor(string origin)
