@@ -26,6 +26,38 @@ public class OperationHistoryTests
     }
 
     [Fact]
+    public void Keeps_answering_by_revision_through_a_long_session()
+    {
+        var history = new OperationHistory(maxCount: 100);
+        for (var revision = 1; revision <= 10_000; revision++)
+        {
+            history.Add(Entry(revision, client: $"tab{revision % 7}", seq: revision));
+            if (revision % 997 == 0)
+            {
+                Assert.Equal([revision - 2L, revision - 1L, revision], history.Since(revision - 3, head: revision)!.Select(e => e.Revision));
+                Assert.Equal(100, history.Since(revision - 100, head: revision)!.Count);
+                Assert.Null(history.Since(revision - 101, head: revision));
+            }
+        }
+
+        Assert.Equal(100, history.Count);
+        Assert.Equal(SubmissionCheck.Applied(9_996), history.Check("tab0", 9_996)); // found in the kept entries
+    }
+
+    [Fact]
+    public void A_gap_in_revisions_starts_the_history_again()
+    {
+        var history = new OperationHistory();
+        history.Add(Entry(1));
+        history.Add(Entry(2));
+        history.Add(Entry(7));
+
+        Assert.Equal(1, history.Count);
+        Assert.Null(history.Since(2, head: 7));
+        Assert.Equal([7L], history.Since(6, head: 7)!.Select(e => e.Revision));
+    }
+
+    [Fact]
     public void Is_bounded_in_characters_too()
     {
         var history = new OperationHistory(maxCount: 100, maxCharacters: 25);

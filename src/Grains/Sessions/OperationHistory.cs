@@ -15,11 +15,14 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
     /// <summary>How many tabs' last operations are stored with the session; the longest idle are dropped first.</summary>
     public const int MaxClientsKept = 1000;
 
-    private readonly Queue<OperationUpdate> _entries = new();
+    // Consecutive revisions, oldest first, from _start on: revision r is at _start + (r - first). Found by
+    // index, not by scanning: every submission asks for the few operations since its revision.
+    private readonly List<OperationUpdate> _entries = [];
+    private int _start;
     private readonly Dictionary<string, (long Seq, long Revision)> _lastByClient = new(StringComparer.Ordinal);
     private long _characters;
 
-    public int Count => _entries.Count;
+    public int Count => _entries.Count - _start;
 
     /// <summary>Each tab's last applied operation, for the session's stored state.</summary>
     public Dictionary<string, ClientProgress> Clients() =>
@@ -42,12 +45,13 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
             return [];
         }
 
-        if (revision > head || _entries.Count == 0 || _entries.Peek().Revision > revision + 1)
+        if (revision > head || Count == 0 || _entries[_start].Revision > revision + 1 || _entries[^1].Revision < head)
         {
             return null;
         }
 
-        return _entries.Where(entry => entry.Revision > revision).ToList();
+        var from = _start + (int)(revision + 1 - _entries[_start].Revision);
+        return _entries.GetRange(from, _entries.Count - from);
     }
 
     /// <summary>
@@ -67,11 +71,11 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
             return SubmissionCheck.Applied(last.Revision);
         }
 
-        foreach (var entry in _entries)
+        for (var i = _start; i < _entries.Count; i++)
         {
-            if (entry.ClientId == clientId && entry.Seq == seq)
+            if (_entries[i].ClientId == clientId && _entries[i].Seq == seq)
             {
-                return SubmissionCheck.Applied(entry.Revision);
+                return SubmissionCheck.Applied(_entries[i].Revision);
             }
         }
 
@@ -80,21 +84,41 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
 
     public void Add(OperationUpdate entry)
     {
-        _entries.Enqueue(entry);
+        if (Count > 0 && entry.Revision != _entries[^1].Revision + 1)
+        {
+            (_start, _characters) = (0, 0); // not the next revision: the history starts again from here
+            _entries.Clear();
+        }
+
+        _entries.Add(entry);
         _characters += Size(entry.Operation);
         if (entry.ClientId.Length > 0)
         {
             _lastByClient[entry.ClientId] = (entry.Seq, entry.Revision);
         }
 
-        while (_entries.Count > maxCount || (_characters > maxCharacters && _entries.Count > 1))
+        while (Count > maxCount || (_characters > maxCharacters && Count > 1))
         {
-            _characters -= Size(_entries.Dequeue().Operation);
+            _characters -= Size(_entries[_start++].Operation);
+        }
+
+        if (_start > maxCount && _start > _entries.Count / 2)
+        {
+            _entries.RemoveRange(0, _start);
+            _start = 0;
         }
     }
 
-    private static long Size(TextOperation operation) =>
-        operation.Components.Sum(component => component.IsInsert ? component.Count : 0) + operation.Components.Count;
+    private static long Size(TextOperation operation)
+    {
+        long size = operation.Components.Count;
+        foreach (var component in operation.Components)
+        {
+            size += component.IsInsert ? component.Count : 0;
+        }
+
+        return size;
+    }
 }
 
 /// <summary>What the history says of a (clientId, seq): new, applied at a revision, or older than the client's last.</summary>
