@@ -36,9 +36,10 @@ public sealed class HostedProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a program from any folder (a publish output, say) with the given environment.</summary>
-    public static HostedProcess StartDll(string dll, string name, IReadOnlyDictionary<string, string> environment)
+    public static HostedProcess StartDll(string dll, string name, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [dll])
+        Assert.True(File.Exists(dll), $"{dll} is built");
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -67,7 +67,7 @@ public static class FullTextScenario
                 run.MessageIn();
                 try
                 {
-                    await client.Connection.InvokeAsync(HubMethods.CodeChange, new { sessionId = client.SessionId, code, userId = client.UserId });
+                    await client.Connection.InvokeAsync(HubMethods.CodeChange, new { sessionId = client.SessionId, code, language = "javascript", userId = client.UserId });
                 }
                 catch (Exception exception) when (exception is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException)
                 {
@@ -97,7 +97,6 @@ public static class FullTextScenario
 
         report.Diverged = clients.GroupBy(c => c.SessionId).Count(group => group.Select(c => c.Text.Value).Distinct().Count() > 1);
         report.KeystrokeToRemote = run.KeystrokeToRemote.Summary();
-        report.RestCreate = sessions.Create.Summary();
         report.MessagesInPerSecond = run.MessagesIn / elapsed.TotalSeconds;
         report.MessagesOutPerSecond = run.MessagesOut / elapsed.TotalSeconds;
         report.Errors = new(run.Errors);

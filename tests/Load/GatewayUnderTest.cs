@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 
 namespace Interview.Load;
 
@@ -32,10 +33,12 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         }
 
         var port = FreePort();
-        var dll = Path.Combine(RepositoryRoot(), "src", "Gateway", "bin", "Release", "net10.0", "Interview.Gateway.dll");
+        // The gateway of the same build configuration as this tool (its project reference builds it).
+        var configuration = typeof(GatewayUnderTest).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var dll = Path.Combine(RepositoryRoot(), "src", "Gateway", "bin", configuration, "net10.0", "Interview.Gateway.dll");
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException($"Build the gateway first: dotnet build -c Release src/Gateway ({dll} is missing)");
+            throw new FileNotFoundException($"Build the gateway first: dotnet build -c {configuration} src/Gateway ({dll} is missing)");
         }
 
         var start = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };

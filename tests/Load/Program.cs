@@ -3,9 +3,11 @@ using Interview.Load;
 // The load tool: SPEC.md's performance scenarios against a gateway on loopback. Prints a table and one
 // JSON line; exits 1 if any edit was lost or doubled or any client's text differs from the session's.
 LoadOptions options;
+GatewayUnderTest gateway;
 try
 {
     options = LoadOptions.Parse(args);
+    gateway = await GatewayUnderTest.StartOrAttachAsync(options);
 }
 catch (ArgumentException exception)
 {
@@ -13,7 +15,7 @@ catch (ArgumentException exception)
     return 2;
 }
 
-await using var gateway = await GatewayUnderTest.StartOrAttachAsync(options);
+await using var started = gateway;
 var report = options.Scenario switch
 {
     "typing" or "language" => await TypingScenario.RunAsync(options, gateway),

@@ -32,8 +32,8 @@ public sealed class Report
     public Dictionary<string, int> Errors { get; set; } = [];
     public List<string> Notes { get; } = [];
 
-    /// <summary>Nothing lost, nothing doubled, every client's text the session's.</summary>
-    public bool Passed => Lost == 0 && Doubled == 0 && Diverged == 0;
+    /// <summary>Nothing lost, nothing doubled, every client's text the session's, no error, and something measured.</summary>
+    public bool Passed => Lost == 0 && Doubled == 0 && Diverged == 0 && Errors.Count == 0 && KeystrokeToRemote is not { Samples: 0 };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

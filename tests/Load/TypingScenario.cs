@@ -52,7 +52,6 @@ public static class TypingScenario
         await Task.WhenAll(typing.Append(switching));
 
         report.KeystrokeToRemote = run.KeystrokeToRemote.Summary();
-        report.RestCreate = sessions.Create.Summary();
         report.MessagesInPerSecond = run.MessagesIn / elapsed.TotalSeconds;
         report.MessagesOutPerSecond = run.MessagesOut / elapsed.TotalSeconds;
         await VerifyAsync(gateway.Hub, ids, typists, options.Users, report);
@@ -106,7 +105,7 @@ public static class TypingScenario
         var userId = Guid.NewGuid().ToString();
         await connection.InvokeAsync(HubMethods.JoinSession, new { sessionId, userId, username = "seed" });
         await joined.Task;
-        await connection.InvokeAsync(HubMethods.CodeChange, new { sessionId, code, userId });
+        await connection.InvokeAsync(HubMethods.CodeChange, new { sessionId, code, language = "javascript", userId });
     }
 
     private static async Task SwitchLanguagesAsync(Uri hub, IReadOnlyList<string> ids, double rate, Run run, CancellationToken stop)

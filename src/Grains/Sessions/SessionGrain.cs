@@ -35,6 +35,8 @@ public sealed class SessionGrain(
     private readonly OperationHistory _history = new();
     private readonly RateWindow _runs = new(limits.Value.ExecutionsPerMinute, RateLimitOptions.Minute);
     private IAsyncStream<SessionEvent>? _events;
+    private TextDocument? _document;
+    private bool _codeStale; // the document has changed since Session.Code was last brought up to date
     private IGrainTimer? _maintenance;
     private bool _dirty;
 
@@ -42,6 +44,12 @@ public sealed class SessionGrain(
     private SessionState Session => state.State;
     private DateTimeOffset Now => clock.GetUtcNow();
     private ISessionRegistryGrain Registry => SessionRegistry.Get(GrainFactory);
+    /// <summary>
+    /// The text as operations change it: in place, so a keystroke costs the same in a 50 KB document as
+    /// in a 1 KB one. Session.Code follows it only when read (a join, a full-text change, a state write).
+    /// </summary>
+    private TextDocument Document => _document ??= new TextDocument(Session.Code);
+
     private IAsyncStream<SessionEvent> Events =>
         _events ??= this.GetStreamProvider(SessionStreams.Provider).GetStream<SessionEvent>(SessionStreams.For(Id));
 
@@ -122,6 +130,7 @@ public sealed class SessionGrain(
             CreatedAt = now,
             LastActivity = now,
         };
+        (_document, _codeStale) = (null, false);
         await state.WriteStateAsync();
         await Registry.Track(Id, Deadline);
         StartMaintenance();
@@ -159,7 +168,7 @@ public sealed class SessionGrain(
 
         var catchUp = request.Ot && request.Revision is { } seen ? _history.Since(seen, Session.Revision) : null;
         var snapshot = new SessionJoined(
-            Id.ToString("D"), Session.Code, Session.Language, _participants.Snapshot(), _participants.UserCount, Session.Revision, catchUp);
+            Id.ToString("D"), CurrentCode(), Session.Language, _participants.Snapshot(), _participants.UserCount, Session.Revision, catchUp);
         return new JoinResult(snapshot);
     }
 
@@ -186,7 +195,7 @@ public sealed class SessionGrain(
         }
 
         Touch();
-        if (code != Session.Code)
+        if (code != CurrentCode())
         {
             await SetCodeAsync(code, _participants.UserOf(connectionId)!.Id, exceptConnectionId: connectionId);
         }
@@ -219,7 +228,7 @@ public sealed class SessionGrain(
         await PublishAsync(HubEvents.LanguageUpdate, new LanguageUpdate(language, userId));
 
         // Never destroy edited code; an untouched template follows the language, as an edit everyone receives.
-        if (Session.Code == Languages.Template(previous))
+        if (CurrentCode() == Languages.Template(previous))
         {
             await SetCodeAsync(Languages.Template(language), userId, exceptConnectionId: null);
         }
@@ -245,7 +254,7 @@ public sealed class SessionGrain(
             return new SubmitOutcome(null, SessionErrors.ResyncRequired(Id));
         }
 
-        string text;
+        long bytes;
         var operation = submission.Operation;
         try
         {
@@ -254,20 +263,20 @@ public sealed class SessionGrain(
                 operation = TextOperation.Transform(operation, earlier.Operation).APrime;
             }
 
-            text = operation.Apply(Session.Code);
+            bytes = Document.Utf8BytesAfter(operation);
         }
         catch (TextOperationException exception)
         {
             return new SubmitOutcome(null, SessionErrors.InvalidField("operation", exception.Message));
         }
 
-        if (!Limits.CodeFits(text))
+        if (bytes > Limits.MaxCodeBytes)
         {
             return new SubmitOutcome(null, SessionErrors.InvalidField("operation", $"The code would exceed the {Limits.MaxCodeBytes / 1024} KB limit"));
         }
 
         Touch();
-        await CommitAsync(text, operation, _participants.UserOf(connectionId)!.Id, submission.ClientId, submission.Seq, connectionId);
+        await CommitAsync(operation, _participants.UserOf(connectionId)!.Id, submission.ClientId, submission.Seq, connectionId);
         return new SubmitOutcome(Session.Revision);
     }
 
@@ -333,19 +342,23 @@ public sealed class SessionGrain(
     }
 
     /// <summary>A full-text change (SPEC.md's code-change, a template swap) becomes an operation at the head revision.</summary>
-    private Task SetCodeAsync(string code, string userId, string? exceptConnectionId) =>
-        CommitAsync(code, TextEdit.Between(Session.Code, code).ToOperation(Session.Code.Length), userId, string.Empty, 0, exceptConnectionId);
+    private Task SetCodeAsync(string code, string userId, string? exceptConnectionId)
+    {
+        var current = CurrentCode();
+        return CommitAsync(TextEdit.Between(current, code).ToOperation(current.Length), userId, string.Empty, 0, exceptConnectionId);
+    }
 
     /// <summary>Every text change ends here: journaled, then one total order, the history, and the gateways told.</summary>
-    private async Task CommitAsync(string text, TextOperation operation, string userId, string clientId, long seq, string? exceptConnectionId)
+    private async Task CommitAsync(TextOperation operation, string userId, string clientId, long seq, string? exceptConnectionId)
     {
         var update = new OperationUpdate(Session.Revision + 1, operation, userId, clientId, seq);
         await JournalAsync(new JournalEntry(Session.JournalSequence + 1, update.Revision, operation, userId, clientId, seq));
-        Session.Code = text;
+        Document.Apply(operation);
+        _codeStale = true;
         Session.Revision = update.Revision;
         _dirty = true;
         _history.Add(update);
-        var change = new TextChange(update, Now.ToUnixTimeMilliseconds(), _participants.HasFullTextClients ? text : null);
+        var change = new TextChange(update, Now.ToUnixTimeMilliseconds(), _participants.HasFullTextClients ? CurrentCode() : null);
         foreach (var gateway in _participants.Gateways)
         {
             // One-way: a slow or vanished gateway never holds up the session; its lease lapses instead.
@@ -417,6 +430,7 @@ public sealed class SessionGrain(
         _maintenance?.Dispose();
         Session.Expired = true;
         Session.Code = string.Empty; // an ended interview's code is not kept
+        (_document, _codeStale) = (null, false);
         await WriteAsync();
         await journal.DeleteAsync(Id);
         if (recipients.Count > 0)
@@ -456,6 +470,7 @@ public sealed class SessionGrain(
     private async Task WriteAsync()
     {
         _dirty = false;
+        CurrentCode();
         Session.Clients = _history.Clients();
         try
         {
@@ -527,7 +542,8 @@ public sealed class SessionGrain(
                     break;
                 }
 
-                Session.Code = update.Operation.Apply(Session.Code);
+                Document.Apply(update.Operation);
+                _codeStale = true;
                 Session.Revision = entry.Revision;
                 _history.Add(update);
             }
@@ -542,6 +558,16 @@ public sealed class SessionGrain(
             _dirty = true;
             logger.LogInformation("Session {SessionId} recovered {Count} journaled changes up to revision {Revision}", Id, replayed, Session.Revision);
         }
+    }
+
+    private string CurrentCode()
+    {
+        if (_codeStale)
+        {
+            (Session.Code, _codeStale) = (_document!.ToString(), false);
+        }
+
+        return Session.Code;
     }
 
     private SessionDetails Details() =>

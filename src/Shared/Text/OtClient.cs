@@ -14,6 +14,7 @@ public sealed record Submission(string ClientId, long Seq, long Revision, TextOp
 public sealed class OtClient(string clientId, long revision, string serverText)
 {
     private readonly SortedDictionary<long, OperationUpdate?> _waiting = [];
+    private readonly TextDocument _server = new(serverText); // changed in place: no copy of the document per event
     private long _lastSeq;
 
     public string ClientId { get; } = clientId;
@@ -22,7 +23,7 @@ public sealed class OtClient(string clientId, long revision, string serverText)
     public TextOperation? Buffer { get; private set; }
 
     /// <summary>The session's text at <see cref="Revision"/>: this tab's text without its pending edits.</summary>
-    public string ServerText { get; private set; } = serverText;
+    public string ServerText => _server.ToString();
 
     /// <summary>Everything this tab typed that the server has not acknowledged, as one operation on <see cref="ServerText"/>.</summary>
     public TextOperation? Unacknowledged =>
@@ -72,12 +73,16 @@ public sealed class OtClient(string clientId, long revision, string serverText)
             Revision++;
             if (next is null)
             {
-                ServerText = Outstanding?.Apply(ServerText) ?? ServerText;
+                if (Outstanding is not null)
+                {
+                    _server.Apply(Outstanding);
+                }
+
                 toSend = Acknowledge() ?? toSend;
             }
             else
             {
-                ServerText = next.Operation.Apply(ServerText);
+                _server.Apply(next.Operation);
                 toApply.Add(Transform(next.Operation));
             }
         }
