@@ -17,7 +17,18 @@ public sealed class LoadTypist(HubConnection connection, string sessionId, char 
     private OtClient _ot = null!;
     private long _oldestUnsentKeystroke; // 0 when everything typed has been sent
 
-    public string Text { get; private set; } = string.Empty;
+    private TextDocument _text = new(string.Empty); // changed in place, as the server's: no copy per keystroke
+
+    public string Text
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _text.ToString();
+            }
+        }
+    }
     public char Letter => letter;
     public string ClientId { get; } = Guid.NewGuid().ToString("N");
     public int Keystrokes { get; private set; }
@@ -52,7 +63,7 @@ public sealed class LoadTypist(HubConnection connection, string sessionId, char 
         await connection.SendAsync(HubMethods.JoinSession, new { sessionId, userId = Guid.NewGuid().ToString(), username = $"load-{letter}", protocol = "ot" });
         var session = await joined.Task.WaitAsync(TimeSpan.FromSeconds(60));
         typist._ot = new OtClient(typist.ClientId, session.Revision, session.CurrentCode);
-        typist.Text = session.CurrentCode;
+        typist._text = new TextDocument(session.CurrentCode);
         return typist;
     }
 
@@ -62,9 +73,9 @@ public sealed class LoadTypist(HubConnection connection, string sessionId, char 
         Submission? toSend;
         lock (_gate)
         {
-            var at = _random.Next(Text.Length + 1);
-            var operation = new TextOperation().Retain(at).Insert(letter.ToString()).Retain(Text.Length - at);
-            Text = operation.Apply(Text);
+            var at = _random.Next(_text.Length + 1);
+            var operation = new TextOperation().Retain(at).Insert(letter.ToString()).Retain(_text.Length - at);
+            _text.Apply(operation);
             Keystrokes++;
             if (_oldestUnsentKeystroke == 0)
             {
@@ -88,7 +99,7 @@ public sealed class LoadTypist(HubConnection connection, string sessionId, char 
             step = _ot.Received(update);
             foreach (var operation in step.ToApply)
             {
-                Text = operation.Apply(Text);
+                _text.Apply(operation);
             }
         }
 
@@ -143,7 +154,7 @@ public sealed class LoadTypist(HubConnection connection, string sessionId, char 
             step = result is null ? new OtClient.Step([], null) : _ot.Acknowledged(result.Revision);
             foreach (var operation in step.ToApply)
             {
-                Text = operation.Apply(Text);
+                _text.Apply(operation);
             }
         }
 

@@ -15,7 +15,9 @@ public sealed class RateWindow(int perWindow, TimeSpan window)
     {
         if (!_entries.TryGetValue(key, out var entries))
         {
-            _entries[key] = entries = new Queue<DateTimeOffset>(perWindow);
+            // Grows with use: sized to the limit up front, every connection would hold its whole budget
+            // (19 KB at 1200 operations a minute) from its first message on, idle or not.
+            _entries[key] = entries = new Queue<DateTimeOffset>();
         }
 
         while (entries.TryPeek(out var oldest) && oldest + window <= now)
