@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
+using Interview.Tests.Common;
 
 namespace Interview.Load;
 
@@ -32,10 +31,10 @@ public sealed class GatewayUnderTest : IAsyncDisposable
             return new GatewayUnderTest(url, null);
         }
 
-        var port = FreePort();
+        var port = TestEnvironment.FreePort();
         // The gateway of the same build configuration as this tool (its project reference builds it).
         var configuration = typeof(GatewayUnderTest).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var dll = Path.Combine(RepositoryRoot(), "src", "Gateway", "bin", configuration, "net10.0", "Interview.Gateway.dll");
+        var dll = Path.Combine(TestEnvironment.RepositoryRoot(), "src", "Gateway", "bin", configuration, "net10.0", "Interview.Gateway.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build the gateway first: dotnet build -c {configuration} src/Gateway ({dll} is missing)");
@@ -43,8 +42,8 @@ public sealed class GatewayUnderTest : IAsyncDisposable
 
         var start = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         start.Environment["PORT"] = $"{port}";
-        start.Environment["ORLEANS_SILO_PORT"] = $"{FreePort()}";
-        start.Environment["ORLEANS_GATEWAY_PORT"] = $"{FreePort()}";
+        start.Environment["ORLEANS_SILO_PORT"] = $"{TestEnvironment.FreePort()}";
+        start.Environment["ORLEANS_GATEWAY_PORT"] = $"{TestEnvironment.FreePort()}";
         start.Environment["LOG_LEVEL"] = "warn";
         start.Environment["MAX_SESSIONS_PER_HOUR"] = "1000000";
         start.Environment["MAX_MESSAGES_PER_MINUTE"] = "1000000";
@@ -125,23 +124,5 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         }
 
         throw new TimeoutException("The gateway did not become ready within 60 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Interview.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Interview.sln not found above the tool's output");
     }
 }
