@@ -168,7 +168,8 @@ public sealed class SessionGrain(
 
         var catchUp = request.Ot && request.Revision is { } seen ? _history.Since(seen, Session.Revision) : null;
         var snapshot = new SessionJoined(
-            Id.ToString("D"), CurrentCode(), Session.Language, _participants.Snapshot(), _participants.UserCount, Session.Revision, catchUp);
+            Id.ToString("D"), CurrentCode(), Session.Language, _participants.Snapshot(), _participants.UserCount, Session.Revision, catchUp,
+            Session.CreatedAt + _options.MaxSessionDuration);
         return new JoinResult(snapshot);
     }
 

@@ -21,6 +21,9 @@ public static class HubEvents
     public const string UserLeft = "user-left";
     public const string Error = "error";
 
+    /// <summary>The session ends at its maximum duration in ten minutes, then in one: everyone is told.</summary>
+    public const string SessionExpiring = "session-expiring";
+
     /// <summary>DESIGN.md section 4: someone else's run, with who ran it.</summary>
     public const string ExecutionResult = "execution-result";
 }

@@ -13,7 +13,8 @@ public sealed record ParticipantInfo(
 /// <summary>
 /// session-joined: the joiner's copy of the session. Revision is DESIGN.md's addition; Operations, for a
 /// rejoining "ot" client that said which revision it had, are the edits since then (null when it said none
-/// or the history no longer reaches back that far).
+/// or the history no longer reaches back that far). ExpiresAt is when the session ends at the latest
+/// (MAX_SESSION_DURATION after its creation), so a page can say how long is left.
 /// </summary>
 public sealed record SessionJoined(
     string SessionId,
@@ -22,7 +23,8 @@ public sealed record SessionJoined(
     IReadOnlyList<ParticipantInfo> Users,
     int UserCount,
     long Revision,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OperationUpdate>? Operations = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OperationUpdate>? Operations = null,
+    [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset ExpiresAt = default);
 
 /// <summary>code-update: the whole text after someone's change. Timestamp is Unix milliseconds.</summary>
 public sealed record CodeUpdate(
@@ -41,6 +43,12 @@ public sealed record UserJoined(
     string Username,
     int UserCount,
     string Color);
+
+/// <summary>session-expiring: the session reaches its maximum duration soon (sent ten and one minutes before).</summary>
+public sealed record SessionExpiring(
+    string SessionId,
+    [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset ExpiresAt,
+    int MinutesLeft);
 
 public sealed record UserLeft(
     string UserId,
