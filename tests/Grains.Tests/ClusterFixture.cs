@@ -1,4 +1,5 @@
 using Interview.Grains.Hosting;
+using Interview.Grains.Journal;
 using Interview.Grains.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         .Build();
 
     public IGrainFactory Grains => Cluster.GrainFactory;
+
+    /// <summary>The silo's session journal (the in-process test cluster shares this process).</summary>
+    public static MemoryJournal Journal { get; } = new();
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 
@@ -53,6 +57,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             siloBuilder.AddInterviewGrains(new ConfigurationBuilder().Build()).UseInMemoryStorage();
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, Clock);
+            siloBuilder.Services.AddSingleton<ISessionJournal>(Journal);
             siloBuilder.Services.Configure<SessionLifetimeOptions>(options =>
             {
                 options.MaintenanceInterval = TimeSpan.FromMilliseconds(50);

@@ -83,4 +83,38 @@ public class OperationHistoryTests
         Assert.Equal(SubmissionCheck.New, history.Check("a", 3));
         Assert.Equal(SubmissionCheck.New, history.Check("b", 1));
     }
+
+    [Fact]
+    public void Forgets_tabs_long_gone_once_the_history_no_longer_holds_their_operations()
+    {
+        var history = new OperationHistory(maxCount: 100);
+        for (var revision = 1; revision <= 20_000; revision++)
+        {
+            history.Add(Entry(revision, client: $"churn{revision}", seq: 1)); // a new client id every time
+            Assert.InRange(history.ClientCount, 0, (2 * OperationHistory.MaxClientsKept) + 100);
+        }
+
+        // Tabs whose operations are still kept are known, with their answers.
+        Assert.Equal(SubmissionCheck.Applied(20_000), history.Check("churn20000", 1));
+        Assert.Equal(SubmissionCheck.Applied(19_901), history.Check("churn19901", 1));
+
+        // A forgotten tab's resend looks new, but it was made against a revision the history no longer
+        // holds: the session answers RESYNC_REQUIRED, never applies it again.
+        Assert.Equal(SubmissionCheck.New, history.Check("churn1", 1));
+        Assert.Null(history.Since(0, head: 20_000));
+    }
+
+    [Fact]
+    public void Stores_at_most_the_kept_clients()
+    {
+        var history = new OperationHistory(maxCount: 10);
+        for (var revision = 1; revision <= 5_000; revision++)
+        {
+            history.Add(Entry(revision, client: $"tab{revision}", seq: 1));
+        }
+
+        var stored = history.Clients();
+        Assert.Equal(OperationHistory.MaxClientsKept, stored.Count);
+        Assert.Equal(5_000, stored.Values.Max(client => client.Revision)); // the most recent are the ones kept
+    }
 }

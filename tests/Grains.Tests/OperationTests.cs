@@ -124,7 +124,7 @@ public class OperationTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task After_the_history_is_gone_an_old_revision_must_resynchronise()
+    public async Task The_history_outlives_the_activation_through_the_journal()
     {
         var (grain, listener, text) = await TwoOtClientsAsync();
         await using var _ = listener;
@@ -134,11 +134,29 @@ public class OperationTests(ClusterFixture fixture)
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
         var joined = (await grain.Join(listener.Request("a", Ada, "Ada", ot: true, revision: 0))).Joined!;
-        Assert.Null(joined.Operations); // the history lived with the old activation
-        var outcome = await grain.SubmitOperation("a", new Submission("tab-a", 2, 0, Op($"""["late",{text.Length}]""")));
+        Assert.Equal([("tab-a", 1L, 1L)], joined.Operations!.Select(o => (o.ClientId, o.Seq, o.Revision)));
+        Assert.Equal(1, (await grain.SubmitOperation("a", new Submission("tab-a", 1, 0, Op($"""["A",{text.Length}]""")))).Revision); // a resend
+        Assert.Equal(2, (await grain.SubmitOperation("a", new Submission("tab-a", 2, 0, Op($"""["late",{text.Length}]""")))).Revision); // transformed
+        Assert.Equal("lateA" + text, (await grain.Join(listener.Request("a", Ada, "Ada", ot: true))).Joined!.CurrentCode); // the submitted one goes first
+    }
+
+    [Fact]
+    public async Task After_the_history_is_gone_an_old_revision_must_resynchronise()
+    {
+        var (grain, listener, text) = await TwoOtClientsAsync();
+        await using var _ = listener;
+        for (var seq = 1; seq <= OperationHistory.DefaultMaxCount + 1; seq++)
+        {
+            await grain.SubmitOperation("a", new Submission("tab-a", seq, seq - 1, Op($"""["x",{text.Length + seq - 1}]""")));
+        }
+
+        var head = OperationHistory.DefaultMaxCount + 1;
+        var joined = (await grain.Join(listener.Request("b", Bob, "Bob", ot: true, revision: 0))).Joined!;
+        Assert.Null(joined.Operations); // revision 1 is no longer kept
+        var outcome = await grain.SubmitOperation("b", new Submission("tab-b", 1, 0, Op($"""["late",{text.Length}]""")));
 
         Assert.Equal(ErrorCodes.ResyncRequired, outcome.Error!.Code);
-        Assert.Equal(2, (await grain.SubmitOperation("a", new Submission("tab-a", 2, 1, Op($"""["now",{text.Length + 1}]""")))).Revision);
+        Assert.Equal(head + 1, (await grain.SubmitOperation("b", new Submission("tab-b", 1, head, Op($"""["now",{text.Length + head}]""")))).Revision);
     }
 
     [Fact]

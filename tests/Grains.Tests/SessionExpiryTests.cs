@@ -113,6 +113,37 @@ public class SessionExpiryTests(ClusterFixture fixture)
         Assert.DoesNotContain(listener.Events, e => e.Name == HubEvents.Error);
     }
 
+    [Fact]
+    public async Task Everyone_present_is_told_ten_and_one_minutes_before_the_maximum_duration()
+    {
+        var (grain, id) = await fixture.CreateSessionAsync();
+        await using var listener = await SessionListener.StartAsync(fixture, id);
+        var joined = (await grain.Join(listener.Request("a", Ada))).Joined!;
+        var expiresAt = joined.ExpiresAt;
+        Assert.Equal((await grain.Describe()).Details!.CreatedAt + TimeSpan.FromHours(4), expiresAt);
+
+        for (var minutes = 0; minutes < 225; minutes += 25)
+        {
+            ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(25)); // someone is there: it stays open
+            Assert.Null(await grain.ChangeCode("a", $"minute {minutes}"));
+        }
+
+        ClusterFixture.Clock.Advance(expiresAt - ClusterFixture.Clock.GetUtcNow() - TimeSpan.FromMinutes(10));
+        var tenMinutes = await listener.EventAsync<SessionExpiring>(HubEvents.SessionExpiring);
+        Assert.Equal((id.ToString("D"), expiresAt, 10), (tenMinutes.SessionId, tenMinutes.ExpiresAt, tenMinutes.MinutesLeft));
+        Assert.Equal(["a"], listener.Events.Single(e => e.Name == HubEvents.SessionExpiring).Recipients);
+
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(8));
+        await grain.Describe(); // a moment later: no second ten-minute warning
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var oneMinute = await listener.EventAsync<SessionExpiring>(HubEvents.SessionExpiring, warning => warning.MinutesLeft == 1);
+        Assert.Equal(expiresAt, oneMinute.ExpiresAt);
+        Assert.Equal(2, listener.Events.Count(e => e.Name == HubEvents.SessionExpiring));
+
+        ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(ErrorCodes.SessionExpired, (await listener.EventAsync<ErrorPayload>(HubEvents.Error)).Code);
+    }
+
     private Task ForceDeactivationAsync(Guid id) =>
         fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 

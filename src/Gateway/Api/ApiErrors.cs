@@ -18,6 +18,14 @@ public static class ApiErrors
     public static IResult CreateFailed() =>
         Results.Json(new ApiError("Failed to create session", Message: "Internal server error"), statusCode: StatusCodes.Status500InternalServerError);
 
+    /// <summary>The session exists but could not be loaded just now (its store or journal failed): try again, nothing is lost.</summary>
+    public static IResult SessionUnavailable(string sessionId)
+    {
+        return Results.Json(
+            new ApiError("Session unavailable", Message: "The session could not be loaded just now; try again shortly", SessionId: sessionId, Code: ErrorCodes.ConnectionError),
+            statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
     /// <summary>DESIGN.md's 429: retryAfter in seconds, in the body and in the Retry-After header.</summary>
     public static IResult TooManyRequests(HttpResponse response, TimeSpan retryAfter)
     {

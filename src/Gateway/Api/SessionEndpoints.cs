@@ -1,5 +1,6 @@
 using Interview.Gateway.Hosting;
 using Interview.Gateway.Monitoring;
+using Interview.Gateway.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace Interview.Gateway.Api;
@@ -51,14 +52,25 @@ public static class SessionEndpoints
         return Results.Created($"/api/sessions/{details.SessionId}", response);
     }
 
-    private static async Task<IResult> DescribeAsync(string sessionId, IGrainFactory grains)
+    private static async Task<IResult> DescribeAsync(string sessionId, IGrainFactory grains, ILogger<SessionGrain> logger)
     {
         if (!SessionIds.IsUuidV4(sessionId))
         {
             return ApiErrors.InvalidSessionId(sessionId);
         }
 
-        var lookup = await grains.GetGrain<ISessionGrain>(Guid.Parse(sessionId)).Describe();
+        SessionLookup lookup;
+        try
+        {
+            lookup = await ClusterCalls.RetryAsync(() => grains.GetGrain<ISessionGrain>(Guid.Parse(sessionId)).Describe(), logger);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The session's own log line says why its activation failed; this one says who was answered.
+            logger.LogError(exception, "Looking up session {SessionId} failed", sessionId);
+            return ApiErrors.SessionUnavailable(sessionId);
+        }
+
         return lookup.Status switch
         {
             SessionStatus.Active => Results.Ok(lookup.Details),

@@ -20,6 +20,12 @@ public sealed record ExecutionResultRequest(Guid SessionId, ExecutionResult Run)
 /// <summary>Reads hub payloads field by field, so each bad field gets its own INVALID_PAYLOAD or INVALID_SESSION.</summary>
 public static class HubRequests
 {
+    /// <summary>
+    /// Only the session a payload is for: read first, so a connection that is not in that session is
+    /// refused before the rest (an operation, a run's output) costs anything to read.
+    /// </summary>
+    public static Guid SessionOf(JsonElement payload) => new PayloadReader(payload).SessionId();
+
     public static JoinSessionRequest ReadJoin(JsonElement payload)
     {
         var reader = new PayloadReader(payload);

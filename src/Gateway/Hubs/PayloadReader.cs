@@ -136,8 +136,7 @@ public readonly struct PayloadReader
         var logs = value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(entry => entry.ValueKind == JsonValueKind.String)
             ? value.EnumerateArray().Select(entry => entry.GetString()!).ToList()
             : throw Invalid("logs", "logs must be an array of strings");
-        Output("logs", string.Join('\n', logs));
-        return logs;
+        return Limits.LogsFit(logs) ? logs : throw Invalid("logs", $"logs exceed the {Limits.MaxOutputBytes / 1024} KB output limit; cut them first");
     }
 
     private static string Output(string field, string text) =>

@@ -23,6 +23,7 @@ public sealed class SessionHub(GatewaySessions sessions, InterviewMetrics metric
     [HubMethodName(HubMethods.CodeChange)]
     public async Task CodeChange(JsonElement payload)
     {
+        await sessions.RequireMemberAsync(Context.ConnectionId, HubRequests.SessionOf(payload));
         var request = HubRequests.ReadCodeChange(payload);
         await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId, request.UserId);
         ThrowIfRefused(await Call(request.SessionId, session => session.ChangeCode(Context.ConnectionId, request.Code)));
@@ -31,6 +32,7 @@ public sealed class SessionHub(GatewaySessions sessions, InterviewMetrics metric
     [HubMethodName(HubMethods.LanguageChange)]
     public async Task LanguageChange(JsonElement payload)
     {
+        await sessions.RequireMemberAsync(Context.ConnectionId, HubRequests.SessionOf(payload));
         var request = HubRequests.ReadLanguageChange(payload);
         await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId, request.UserId);
         ThrowIfRefused(await Call(request.SessionId, session => session.ChangeLanguage(Context.ConnectionId, request.Language)));
@@ -40,8 +42,8 @@ public sealed class SessionHub(GatewaySessions sessions, InterviewMetrics metric
     [HubMethodName(OtProtocol.SubmitOperation)]
     public async Task<SubmitResult?> SubmitOperation(JsonElement payload)
     {
+        await sessions.RequireMemberAsync(Context.ConnectionId, HubRequests.SessionOf(payload));
         var request = HubRequests.ReadSubmitOperation(payload);
-        await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId);
         var outcome = await sessions.CallAsync(
             Context.ConnectionId, request.SessionId, session => session.SubmitOperation(Context.ConnectionId, request.Submission), outcome => outcome.Error);
         ThrowIfRefused(outcome.Error);
@@ -52,8 +54,8 @@ public sealed class SessionHub(GatewaySessions sessions, InterviewMetrics metric
     [HubMethodName(OtProtocol.CursorChange)]
     public async Task CursorChange(JsonElement payload)
     {
+        await sessions.RequireMemberAsync(Context.ConnectionId, HubRequests.SessionOf(payload));
         var request = HubRequests.ReadCursorChange(payload);
-        await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId);
         ThrowIfRefused(await Call(request.SessionId, session => session.MoveCursor(Context.ConnectionId, request.Selections)));
     }
 
@@ -61,8 +63,8 @@ public sealed class SessionHub(GatewaySessions sessions, InterviewMetrics metric
     [HubMethodName(HubMethods.ExecutionResult)]
     public async Task<bool> ExecutionResult(JsonElement payload)
     {
+        await sessions.RequireMemberAsync(Context.ConnectionId, HubRequests.SessionOf(payload));
         var request = HubRequests.ReadExecutionResult(payload);
-        await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId);
         ThrowIfRefused(await Call(request.SessionId, session => session.ShareExecution(Context.ConnectionId, request.Run)));
         metrics.RunShared(request.Run);
         return true;

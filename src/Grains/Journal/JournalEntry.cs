@@ -6,8 +6,9 @@ namespace Interview.Grains.Journal;
 
 /// <summary>
 /// One change of a session as the journal keeps it: a text operation (with the revision it created and
-/// whose it was) or a language change. <see cref="Sequence"/> numbers a session's entries; the session's
-/// stored state says up to which one it already holds.
+/// whose it was) or a language change. <see cref="Sequence"/> numbers a session's entries (consecutively:
+/// an append lands only as the next); the session's stored state says up to which one it already holds.
+/// <see cref="Problem"/> is set, instead of throwing, on an entry that cannot be read back.
 /// </summary>
 public sealed record JournalEntry(
     [property: JsonPropertyName("n")] long Sequence,
@@ -20,8 +21,43 @@ public sealed record JournalEntry(
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
+    /// <summary>Why this entry could not be read (its sequence is then 0 when even that was unreadable); null for a good one.</summary>
+    [JsonIgnore]
+    public string? Problem { get; init; }
+
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
     public static JournalEntry FromJson(ReadOnlySpan<byte> json) =>
         JsonSerializer.Deserialize<JournalEntry>(json, Json) ?? throw new JsonException("A journal entry is a JSON object");
+
+    /// <summary>
+    /// An entry as stored, never throwing: one whose operation no longer reads (journaled by an older
+    /// version, say, whose checks were weaker) keeps its sequence number and says what is wrong with it,
+    /// so a session replays up to it and goes on from there instead of failing every activation.
+    /// </summary>
+    public static JournalEntry Read(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return FromJson(json);
+        }
+        catch (Exception exception) when (exception is JsonException or TextOperationException or InvalidOperationException or NotSupportedException)
+        {
+            return new JournalEntry(SequenceOf(json), 0, null, string.Empty, string.Empty, 0) { Problem = exception.Message };
+        }
+    }
+
+    private static long SequenceOf(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json.ToArray());
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("n", out var n) && n.TryGetInt64(out var sequence) ? sequence : 0;
+        }
+        catch (JsonException)
+        {
+            return 0;
+        }
+    }
 }

@@ -38,7 +38,7 @@ public sealed class RedisSessionJournal(IConnectionMultiplexer redis, string key
     public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid sessionId)
     {
         var values = await Database.ListRangeAsync(Key(sessionId));
-        return Array.ConvertAll(values, value => JournalEntry.FromJson((byte[])value!));
+        return Array.ConvertAll(values, value => JournalEntry.Read((byte[])value!));
     }
 
     public Task TrimAsync(Guid sessionId, int keep) => Database.ListTrimAsync(Key(sessionId), -keep, -1);

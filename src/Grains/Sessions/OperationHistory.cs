@@ -12,7 +12,10 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
 {
     public const int DefaultMaxCount = 1000;
 
-    /// <summary>How many tabs' last operations are stored with the session; the longest idle are dropped first.</summary>
+    /// <summary>
+    /// How many tabs' last operations are kept beyond those the history still holds (and stored with the
+    /// session); the longest idle are forgotten first, so churning client ids cannot grow a session.
+    /// </summary>
     public const int MaxClientsKept = 1000;
 
     // Consecutive revisions, oldest first, from _start on: revision r is at _start + (r - first). Found by
@@ -23,6 +26,9 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
     private long _characters;
 
     public int Count => _entries.Count - _start;
+
+    /// <summary>How many tabs' last operations are remembered.</summary>
+    public int ClientCount => _lastByClient.Count;
 
     /// <summary>Each tab's last applied operation, for the session's stored state.</summary>
     public Dictionary<string, ClientProgress> Clients() =>
@@ -106,6 +112,27 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
         {
             _entries.RemoveRange(0, _start);
             _start = 0;
+        }
+
+        if (_lastByClient.Count > 2 * MaxClientsKept + Count)
+        {
+            ForgetDepartedClients();
+        }
+    }
+
+    /// <summary>
+    /// Forgets the longest idle tabs whose last operation the history no longer holds, down to
+    /// <see cref="MaxClientsKept"/> of them. Safe: a resend of a forgotten tab's operation was made against
+    /// a revision before the history's first, so it is answered RESYNC_REQUIRED, never applied again.
+    /// </summary>
+    private void ForgetDepartedClients()
+    {
+        var firstKept = Count > 0 ? _entries[_start].Revision : long.MaxValue;
+        var departed = _lastByClient.Where(client => client.Value.Revision < firstKept)
+            .OrderBy(client => client.Value.Revision).Select(client => client.Key).ToList();
+        foreach (var clientId in departed.Take(departed.Count - MaxClientsKept))
+        {
+            _lastByClient.Remove(clientId);
         }
     }
 

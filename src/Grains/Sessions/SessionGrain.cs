@@ -28,6 +28,9 @@ public sealed class SessionGrain(
     public const string Storage = "sessions";
     public const int MaxSelections = 32;
 
+    /// <summary>Everyone present is told this many minutes before the maximum duration ends the session.</summary>
+    public static readonly IReadOnlyList<int> ExpiryWarnings = [10, 1];
+
     // Gateway leases run on the machine's clock, not the session clock: they are about transport
     // liveness, and a test moving session time by hours must not evict live gateways.
     private readonly ParticipantList _participants = new(TimeProvider.System);
@@ -39,6 +42,7 @@ public sealed class SessionGrain(
     private bool _codeStale; // the document has changed since Session.Code was last brought up to date
     private IGrainTimer? _maintenance;
     private bool _dirty;
+    private int _warnedMinutesLeft = int.MaxValue; // the last session-expiring sent, in minutes left
 
     private Guid Id => this.GetPrimaryKey();
     private SessionState Session => state.State;
@@ -76,7 +80,17 @@ public sealed class SessionGrain(
         }
 
         _history.RestoreClients(Session.Clients);
-        await RecoverAsync();
+        try
+        {
+            await RecoverAsync();
+        }
+        catch (Exception exception)
+        {
+            // The caller gets the failure (a gateway retries it, REST answers 503); the log says why.
+            logger.LogError(exception, "Session {SessionId} could not be activated: reading its journal failed", Id);
+            throw;
+        }
+
         StartMaintenance();
         logger.LogInformation("Session {SessionId} activated at revision {Revision}", Id, Session.Revision);
 
@@ -349,9 +363,14 @@ public sealed class SessionGrain(
         return CommitAsync(TextEdit.Between(current, code).ToOperation(current.Length), userId, string.Empty, 0, exceptConnectionId);
     }
 
-    /// <summary>Every text change ends here: journaled, then one total order, the history, and the gateways told.</summary>
+    /// <summary>
+    /// Every text change ends here: checked against the text, journaled, then one total order, the history,
+    /// and the gateways told. Only an operation that fits the text is journaled (a journal entry that does
+    /// not apply would poison every later activation); once journaled, applying it cannot fail.
+    /// </summary>
     private async Task CommitAsync(TextOperation operation, string userId, string clientId, long seq, string? exceptConnectionId)
     {
+        _ = Document.Utf8BytesAfter(operation); // throws, before anything changes, for one that does not fit
         var update = new OperationUpdate(Session.Revision + 1, operation, userId, clientId, seq);
         await JournalAsync(new JournalEntry(Session.JournalSequence + 1, update.Revision, operation, userId, clientId, seq));
         Document.Apply(operation);
@@ -461,11 +480,32 @@ public sealed class SessionGrain(
         if (Now >= Deadline)
         {
             await ExpireAsync();
+            return;
         }
-        else if (_dirty)
+
+        await WarnOfExpiryAsync();
+        if (_dirty)
         {
             await WriteAsync();
         }
+    }
+
+    /// <summary>
+    /// session-expiring to everyone present, ten and one minutes before the maximum duration: the end of
+    /// an interview must never come as a surprise. Kept in memory only: a new activation may tell once more.
+    /// </summary>
+    private async Task WarnOfExpiryAsync()
+    {
+        var expiresAt = Session.CreatedAt + _options.MaxSessionDuration;
+        var due = ExpiryWarnings.Where(minutes => minutes < _warnedMinutesLeft && expiresAt - Now <= TimeSpan.FromMinutes(minutes)).ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        _warnedMinutesLeft = due.Min();
+        var minutesLeft = (int)Math.Ceiling(Math.Max(0, (expiresAt - Now).TotalMinutes));
+        await PublishAsync(HubEvents.SessionExpiring, new SessionExpiring(Id.ToString("D"), expiresAt, minutesLeft));
     }
 
     private async Task WriteAsync()
@@ -517,15 +557,34 @@ public sealed class SessionGrain(
         }
     }
 
-    /// <summary>Replays what the journal holds beyond the stored state, and refills the history from it.</summary>
+    /// <summary>
+    /// Replays what the journal holds beyond the stored state, and refills the history from it. An entry
+    /// that does not apply stops the replay (everything after it was made on top of it), is logged with
+    /// why, and the session goes on from the text before it: refused at write, this only meets entries of
+    /// an older version or a changed store, and it must never make the session unloadable.
+    /// </summary>
     private async Task RecoverAsync()
     {
         var stored = Session.JournalSequence;
-        var replayed = 0;
-        foreach (var entry in await journal.ReadAsync(Id))
+        var entries = await journal.ReadAsync(Id);
+        var (replayed, last) = (0, stored);
+        string? stop = null;
+
+        // Entries are numbered consecutively (an append lands only as the next), so an entry too garbled to
+        // say its own number has it by its place.
+        var known = entries.Select((entry, index) => (entry.Sequence, index)).FirstOrDefault(e => e.Sequence > 0);
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
+            var sequence = known.Sequence > 0 ? known.Sequence + i - known.index : stored + 1 + i;
+            last = Math.Max(last, sequence);
+            if (stop is not null)
+            {
+                continue;
+            }
+
             var update = entry.Operation is { } operation ? new OperationUpdate(entry.Revision, operation, entry.UserId, entry.ClientId, entry.Seq) : null;
-            if (entry.Sequence <= stored)
+            if (sequence <= stored)
             {
                 if (update is not null && entry.Revision <= Session.Revision)
                 {
@@ -535,14 +594,14 @@ public sealed class SessionGrain(
                 continue;
             }
 
+            if (ReplayProblem(entry) is { } problem)
+            {
+                stop = $"entry {last} (after revision {Session.Revision}) {problem}";
+                continue;
+            }
+
             if (update is not null)
             {
-                if (entry.Revision != Session.Revision + 1)
-                {
-                    logger.LogError("Session {SessionId}'s journal skips from revision {Revision} to {Next}; replay stops there", Id, Session.Revision, entry.Revision);
-                    break;
-                }
-
                 Document.Apply(update.Operation);
                 _codeStale = true;
                 Session.Revision = entry.Revision;
@@ -550,14 +609,57 @@ public sealed class SessionGrain(
             }
 
             Session.Language = entry.Language ?? Session.Language;
-            Session.JournalSequence = entry.Sequence;
+            Session.JournalSequence = sequence;
             replayed++;
+        }
+
+        if (stop is not null)
+        {
+            // Later appends continue after the journal's last entry, or each would conflict with it.
+            logger.LogError(
+                "Session {SessionId}'s journal {Problem}; replay stopped there, {Skipped} entries not replayed, the session goes on at revision {Revision}",
+                Id, stop, last - Session.JournalSequence, Session.Revision);
+            Session.JournalSequence = last;
+            _dirty = true;
         }
 
         if (replayed > 0)
         {
             _dirty = true;
             logger.LogInformation("Session {SessionId} recovered {Count} journaled changes up to revision {Revision}", Id, replayed, Session.Revision);
+        }
+    }
+
+    /// <summary>Why a journal entry cannot be replayed onto the session as it is now, or null.</summary>
+    private string? ReplayProblem(JournalEntry entry)
+    {
+        if (entry.Problem is { } unreadable)
+        {
+            return $"cannot be read: {unreadable}";
+        }
+
+        if (entry.Language is { } language && !Languages.IsKnown(language))
+        {
+            return $"names an unknown language '{language}'";
+        }
+
+        if (entry.Operation is not { } operation)
+        {
+            return null;
+        }
+
+        if (entry.Revision != Session.Revision + 1)
+        {
+            return $"skips to revision {entry.Revision}";
+        }
+
+        try
+        {
+            return Document.Utf8BytesAfter(operation) > Limits.MaxCodeBytes ? $"would make the code exceed {Limits.MaxCodeBytes} bytes" : null;
+        }
+        catch (TextOperationException exception)
+        {
+            return $"does not apply: {exception.Message}";
         }
     }
 

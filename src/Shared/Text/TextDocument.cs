@@ -55,10 +55,13 @@ public sealed class TextDocument
         return size;
     }
 
-    /// <summary>Applies <paramref name="operation"/> in place; refuses (unchanged) one of the wrong length or cutting a surrogate pair.</summary>
+    /// <summary>
+    /// Applies <paramref name="operation"/> in place. One of the wrong length or cutting a surrogate pair is
+    /// refused whole before anything changes: the text and its UTF-8 count stay as they were.
+    /// </summary>
     public void Apply(TextOperation operation)
     {
-        Utf8Bytes = Utf8BytesAfter(operation);
+        var size = Utf8BytesAfter(operation);
         var position = 0;
         foreach (var component in operation.Components)
         {
@@ -77,6 +80,8 @@ public sealed class TextDocument
                 position += component.Count;
             }
         }
+
+        Utf8Bytes = size;
     }
 
     public override string ToString() => string.Concat(_buffer.AsSpan(0, _gapStart), _buffer.AsSpan(_gapEnd));

@@ -15,16 +15,16 @@ public sealed partial class TextOperation
         var b = new ComponentReader(second);
         while (!a.Done || !b.Done)
         {
-            if (a.Current is { IsDelete: true } delete)
+            if (!a.Done && a.Kind == ComponentKind.Delete)
             {
-                result.Delete(delete.Count);
+                result.Delete(a.Remaining);
                 a.Next();
                 continue;
             }
 
-            if (b.Current is { IsInsert: true } insert)
+            if (!b.Done && b.Kind == ComponentKind.Insert)
             {
-                result.Insert(insert.Text!);
+                result.Insert(b.RemainingText);
                 b.Next();
                 continue;
             }
@@ -34,7 +34,7 @@ public sealed partial class TextOperation
                 throw new TextOperationException("The operations do not compose: one is shorter than the other");
             }
 
-            var length = Math.Min(a.Current!.Value.Count, b.Current!.Value.Count);
+            var length = Math.Min(a.Remaining, b.Remaining);
             var (left, right) = (a.Take(length), b.Take(length));
             switch (left.Kind, right.Kind)
             {
@@ -72,18 +72,20 @@ public sealed partial class TextOperation
         var y = new ComponentReader(b);
         while (!x.Done || !y.Done)
         {
-            if (x.Current is { IsInsert: true } insertA)
+            if (!x.Done && x.Kind == ComponentKind.Insert)
             {
-                aPrime.Insert(insertA.Text!);
-                bPrime.Retain(insertA.Text!.Length);
+                var inserted = x.RemainingText;
+                aPrime.Insert(inserted);
+                bPrime.Retain(inserted.Length);
                 x.Next();
                 continue;
             }
 
-            if (y.Current is { IsInsert: true } insertB)
+            if (!y.Done && y.Kind == ComponentKind.Insert)
             {
-                aPrime.Retain(insertB.Text!.Length);
-                bPrime.Insert(insertB.Text!);
+                var inserted = y.RemainingText;
+                aPrime.Retain(inserted.Length);
+                bPrime.Insert(inserted);
                 y.Next();
                 continue;
             }
@@ -93,7 +95,7 @@ public sealed partial class TextOperation
                 throw new TextOperationException("The operations do not cover the same document");
             }
 
-            var length = Math.Min(x.Current!.Value.Count, y.Current!.Value.Count);
+            var length = Math.Min(x.Remaining, y.Remaining);
             switch (x.Take(length).Kind, y.Take(length).Kind)
             {
                 case (ComponentKind.Retain, ComponentKind.Retain):
@@ -114,37 +116,42 @@ public sealed partial class TextOperation
         return (aPrime, bPrime);
     }
 
-    /// <summary>Walks an operation's components, handing out whole or partial pieces.</summary>
+    /// <summary>
+    /// Walks an operation's components, handing out whole or partial pieces. A partly taken component is
+    /// remembered by an offset, not by copying what is left of it: an insert cut into many pieces costs its
+    /// length once, not once per piece.
+    /// </summary>
     private sealed class ComponentReader(TextOperation operation)
     {
+        private readonly List<Component> _parts = operation.Parts;
         private int _index;
-        private Component? _current = operation._components.Count > 0 ? operation._components[0] : null;
+        private int _offset;
 
-        public Component? Current => _current;
-        public bool Done => _current is null;
+        public bool Done => _index >= _parts.Count;
+        public ComponentKind Kind => _parts[_index].Kind;
+        public int Remaining => _parts[_index].Count - _offset;
 
-        public void Next()
-        {
-            _index++;
-            _current = _index < operation._components.Count ? operation._components[_index] : null;
-        }
+        /// <summary>What is left of the current insert's text.</summary>
+        public string RemainingText => _offset == 0 ? _parts[_index].Text! : _parts[_index].Text![_offset..];
+
+        public void Next() => (_index, _offset) = (_index + 1, 0);
 
         /// <summary>The next <paramref name="length"/> units of the current component (retain, delete or insert).</summary>
         public Component Take(int length)
         {
-            var current = _current!.Value;
-            if (length == current.Count)
+            var current = _parts[_index];
+            var taken = current.Kind switch
+            {
+                ComponentKind.Insert => Component.InsertOf(current.Text!.Substring(_offset, length)),
+                ComponentKind.Retain => Component.RetainOf(length),
+                _ => Component.DeleteOf(length),
+            };
+            _offset += length;
+            if (_offset == current.Count)
             {
                 Next();
-                return current;
             }
 
-            (var taken, _current) = current.Kind switch
-            {
-                ComponentKind.Insert => (Component.InsertOf(current.Text![..length]), Component.InsertOf(current.Text![length..])),
-                ComponentKind.Retain => (Component.RetainOf(length), Component.RetainOf(current.Count - length)),
-                _ => (Component.DeleteOf(length), Component.DeleteOf(current.Count - length)),
-            };
             return taken;
         }
     }

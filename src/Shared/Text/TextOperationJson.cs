@@ -5,10 +5,18 @@ namespace Interview.Shared.Text;
 
 /// <summary>
 /// ot.js's JSON form: an array where a positive integer retains, a string inserts and a negative integer
-/// deletes. Anything else (zero, fractions, empty strings, lone surrogates, other types) is refused.
+/// deletes. Anything else (zero, fractions, empty strings, lone surrogates, other types, counts past
+/// int.MaxValue, more than <see cref="MaxComponents"/> elements) is refused. Reading is linear in the
+/// payload: a hostile operation costs what its bytes cost, never more.
 /// </summary>
 public sealed class TextOperationJsonConverter : JsonConverter<TextOperation>
 {
+    /// <summary>
+    /// The most elements an operation may have: room for Monaco's 10,000 cursors (its multiCursorLimit)
+    /// each typing at once, a retain and an insert apiece.
+    /// </summary>
+    public const int MaxComponents = 20_001;
+
     public override TextOperation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -17,12 +25,19 @@ public sealed class TextOperationJsonConverter : JsonConverter<TextOperation>
         }
 
         var operation = new TextOperation();
+        var elements = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
+            if (++elements > MaxComponents)
+            {
+                throw new TextOperationException($"An operation has at most {MaxComponents} components");
+            }
+
             switch (reader.TokenType)
             {
-                case JsonTokenType.Number when reader.TryGetInt32(out var count) && count != 0:
-                    _ = count > 0 ? operation.Retain(count) : operation.Delete(-count);
+                // A count is read as 64 bits and bounded before it is negated: -int.MinValue does not fit an int.
+                case JsonTokenType.Number when reader.TryGetInt64(out var count) && count is not 0 and >= -int.MaxValue and <= int.MaxValue:
+                    _ = count > 0 ? operation.Retain((int)count) : operation.Delete((int)-count);
                     break;
                 case JsonTokenType.String when ReadText(ref reader) is { Length: > 0 } text && IsWellFormed(text):
                     operation.Insert(text);

@@ -24,6 +24,25 @@ public static class Limits
     /// <summary>Whether a shared run's output (cut by the runner, marker included) is within bounds.</summary>
     public static bool OutputFits(string output) => Fits(output, MaxOutputBytes + OutputMarkerAllowance);
 
+    /// <summary>
+    /// Whether a run's console logs are within bounds, measured as the browser's runner measures them when
+    /// it cuts (wwwroot/js/runners/output.mjs): the entries' UTF-8 bytes plus one byte for the '\n'
+    /// between each two, marker included.
+    /// </summary>
+    public static bool LogsFit(IReadOnlyList<string> logs) => LogsBytes(logs) <= MaxOutputBytes + OutputMarkerAllowance;
+
+    /// <summary>The logs' size by that measure.</summary>
+    public static long LogsBytes(IReadOnlyList<string> logs)
+    {
+        long bytes = Math.Max(0, logs.Count - 1);
+        foreach (var entry in logs)
+        {
+            bytes += Encoding.UTF8.GetByteCount(entry);
+        }
+
+        return bytes;
+    }
+
     private static bool Fits(string text, int maxBytes) =>
         text.Length <= maxBytes && (text.Length * 3 <= maxBytes || Encoding.UTF8.GetByteCount(text) <= maxBytes);
 }

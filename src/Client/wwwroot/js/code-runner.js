@@ -117,7 +117,7 @@ function assemble(language, texts, result, dropped) {
   let error = texts.error.replace(/\n+$/, '');
   if (result.timeoutError) error = error ? `${error}\n${result.timeoutError}` : result.timeoutError;
   const logs = [...texts.logs];
-  if (logs.length && (dropped?.logs > 0 || (!dropped && used(logs.join('')) >= MAX_OUTPUT_BYTES))) {
+  if (logs.length && (dropped?.logs > 0 || (!dropped && used(logs.join('\n')) >= MAX_OUTPUT_BYTES))) {
     logs[logs.length - 1] += cutMarker(dropped?.logs ?? 0);
   }
   return {

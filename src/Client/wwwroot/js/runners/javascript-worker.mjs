@@ -5,7 +5,7 @@ import { OutputStream, describe } from './output.mjs';
 
 const source = 'main.js';
 const post = seal();
-const streams = { output: new OutputStream('output', post), error: new OutputStream('error', post), logs: new OutputStream('logs', post) };
+const streams = { output: new OutputStream('output', post), error: new OutputStream('error', post), logs: new OutputStream('logs', post, { entries: true }) };
 for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
   console[level] = (...args) => streams.logs.write(args.map(arg => describe(arg, { top: true })).join(' '));
 }

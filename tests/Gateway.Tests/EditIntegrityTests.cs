@@ -1,0 +1,188 @@
+using System.Text;
+using System.Text.Json;
+using Interview.Shared.Contracts;
+using Interview.Shared.Validation;
+using Interview.Tests.Common;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Interview.Gateway.Tests;
+
+/// <summary>
+/// Edits that once corrupted or bricked a session, sent through the hub with their exact payloads: each
+/// is refused whole, the text, revision and size count stay as they were, the sender's connection and
+/// numbering stay usable, and everyone else keeps editing and joining.
+/// </summary>
+[Collection(GatewayCollection.Name)]
+public class EditIntegrityTests(GatewayFixture fixture)
+{
+    private static readonly string Template = Languages.Template(Languages.JavaScript); // 87 characters
+
+    public static TheoryData<string, string> PoisonedOperations() => new()
+    {
+        // Deletes whose 32-bit sum wrapped round to -2: accepted once, they put NULs into the text.
+        { "overflowing deletes", "[10,-2147483647,-2147483647,79]" },
+        // Wrapped to a huge negative delete: every later join failed, and a replayed journal never activated.
+        { "overflowing deletes that bricked joins", "[10,-2147483647,-2147478647,5079]" },
+        { "retains that overflow", "[2147483647,\"x\",2147483647,90]" },
+        { "the smallest 32-bit delete", "[-2147483648,87]" },
+        { "a count past 32 bits", "[4294967383]" },
+        { "a count past 64 bits", "[18446744073709551703]" },
+        { "a fraction", "[86.5,\"x\",0.5]" },
+        { "a count in exponent form", "[8.7e1]" },
+        { "a nested operation", "[[87]]" },
+        { "null", "[null,87]" },
+        { "an operation longer than the text", "[88]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PoisonedOperations))]
+    public async Task A_poisoned_operation_is_refused_and_the_session_goes_on(string what, string operation)
+    {
+        var id = await fixture.CreateSessionAsync();
+        await using var ada = await OtHubClient.JoinAsync(fixture.BaseAddress, id, "Ada");
+        await using var bob = await OtHubClient.JoinAsync(fixture.BaseAddress, id, "Bob");
+
+        var error = await RefusedAsync(ada.Connection, Submit(id, "attacker", 1, 0, operation));
+
+        Assert.True(error.Code == ErrorCodes.InvalidPayload, $"{what}: {error.Code} {error.Message}");
+        Assert.Equal("operation", error.Details!["field"]);
+        await AssertSessionAsync(id, Template, 0);
+
+        // Both still edit, and see each other's edits.
+        ada.Edit(new(0, 0, "A"));
+        bob.Edit(new(bob.Text.Length, 0, "B"));
+        await Eventually.HoldsAsync(() => ada.Text == bob.Text && ada.Text.Length == Template.Length + 2 && ada.Synchronized && bob.Synchronized, "both edits reach both");
+        Assert.Equal("A" + Template + "B", ada.Text);
+        Assert.DoesNotContain('\0', ada.Text);
+        await AssertSessionAsync(id, "A" + Template + "B", 2);
+    }
+
+    [Fact]
+    public async Task A_refused_edit_leaves_the_size_count_alone()
+    {
+        var id = await fixture.CreateSessionAsync();
+        await using var ada = await OtHubClient.JoinAsync(fixture.BaseAddress, id, "Ada");
+        var len = Template.Length;
+        var filler = new string('x', Limits.MaxCodeBytes - len - 1);
+
+        // Once refused only after it had inflated the document's UTF-8 count, and after it was journaled.
+        var error = await RefusedAsync(ada.Connection, Submit(id, "tab", 1, 0, $"[2147483647,\"{filler}\",2147483647,{len + 2}]"));
+        Assert.Equal(ErrorCodes.InvalidPayload, error.Code);
+        await AssertSessionAsync(id, Template, 0);
+
+        // The text may still grow to exactly 100 KB, and not one byte past.
+        var fill = new string('y', Limits.MaxCodeBytes - len);
+        Assert.Equal(1, await AcceptedAsync(ada.Connection, Submit(id, "tab", 1, 0, JsonSerializer.Serialize(new object[] { len, fill }))));
+        var over = await RefusedAsync(ada.Connection, Submit(id, "tab", 2, 1, $"[{Limits.MaxCodeBytes},\"z\"]"));
+        Assert.Equal(("INVALID_PAYLOAD", "The code would exceed the 100 KB limit"), (over.Code, over.Message));
+        await AssertSessionAsync(id, Template + fill, 1);
+    }
+
+    [Fact]
+    public async Task A_refused_paste_uses_nothing_up_and_typing_goes_on()
+    {
+        var id = await fixture.CreateSessionAsync();
+        await using var ada = await OtHubClient.JoinAsync(fixture.BaseAddress, id, "Ada");
+        await using var bob = await OtHubClient.JoinAsync(fixture.BaseAddress, id, "Bob");
+        Assert.Equal(1, await AcceptedAsync(ada.Connection, Submit(id, "ada-tab", 1, 0, $"[\"a\",{Template.Length}]")));
+
+        // 120 KB pasted over everything.
+        var paste = JsonSerializer.Serialize(new object[] { new string('p', 120 * 1024), -(Template.Length + 1) });
+        var refused = await RefusedAsync(ada.Connection, Submit(id, "ada-tab", 2, 1, paste));
+        Assert.Equal(("INVALID_PAYLOAD", "operation", "The code would exceed the 100 KB limit"), (refused.Code, refused.Details!["field"], refused.Message));
+
+        // The refused number was not used up: it, and any higher one, is a new edit (not the answer to an old one).
+        Assert.Equal(2, await AcceptedAsync(ada.Connection, Submit(id, "ada-tab", 2, 1, $"[\"b\",{Template.Length + 1}]")));
+        Assert.Equal(3, await AcceptedAsync(ada.Connection, Submit(id, "ada-tab", 7, 2, $"[\"c\",{Template.Length + 2}]")));
+        await Eventually.HoldsAsync(() => bob.Revision == 3 && bob.Text == "cba" + Template, "Bob receives every accepted edit");
+        await AssertSessionAsync(id, "cba" + Template, 3);
+    }
+
+    [Fact]
+    public async Task An_operation_of_150000_inserts_is_refused_before_the_grain_and_a_stranger_before_it_is_read()
+    {
+        var id = await fixture.CreateSessionAsync();
+        await using var ada = await OtHubClient.JoinAsync(fixture.BaseAddress, id, "Ada");
+        var many = new StringBuilder("[").Append(Template.Length);
+        for (var i = 0; i < 150_000; i++)
+        {
+            many.Append(",\"x\"");
+        }
+
+        var huge = many.Append(']').ToString();
+
+        var error = await RefusedAsync(ada.Connection, Submit(id, "tab", 1, 0, huge));
+        Assert.Equal(("INVALID_PAYLOAD", "operation"), (error.Code, error.Details!["field"]));
+        Assert.Contains("at most 20001 components", error.Message, StringComparison.Ordinal);
+
+        // Someone not in the session is told so, whatever the operation holds: it is never read.
+        await using var stranger = await fixture.ConnectAsync("Mallory");
+        await stranger.Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId = await fixture.CreateSessionAsync(), userId = stranger.UserId });
+        await stranger.EventAsync(HubEvents.SessionJoined);
+        var notJoined = await stranger.ErrorFromAsync(OtProtocol.SubmitOperation, Submit(id, "tab", 1, 0, huge));
+        Assert.Equal(ErrorCodes.InvalidSession, notJoined.Str("code"));
+        var garbage = await stranger.ErrorFromAsync(OtProtocol.SubmitOperation, Submit(id, "tab", 1, 0, "[{\"not\":\"an operation\"}]"));
+        Assert.Equal(ErrorCodes.InvalidSession, garbage.Str("code"));
+        await AssertSessionAsync(id, Template, 0);
+
+        // Many components are fine up to the limit: 20,001 of them, as 10,000 cursors typing at once make.
+        var elements = new List<object>();
+        foreach (var _ in Template)
+        {
+            elements.AddRange(["k", 1]);
+        }
+
+        elements.AddRange(Enumerable.Repeat<object>("k", 20_001 - elements.Count));
+        var expected = string.Concat(Template.Select(c => "k" + c)) + new string('k', 20_001 - (2 * Template.Length));
+        var overLimit = JsonSerializer.Serialize(elements.Append("k"));
+        Assert.Equal(ErrorCodes.InvalidPayload, (await RefusedAsync(ada.Connection, Submit(id, "tab", 1, 0, overLimit))).Code);
+        Assert.Equal(1, await AcceptedAsync(ada.Connection, Submit(id, "tab", 1, 0, JsonSerializer.Serialize(elements))));
+        await AssertSessionAsync(id, expected, 1);
+    }
+
+    [Fact]
+    public async Task A_run_with_10000_console_lines_cut_as_the_browser_cuts_it_is_shared()
+    {
+        var id = await fixture.CreateSessionAsync();
+        await using var ada = await fixture.ConnectAsync("Ada");
+        await using var bob = await fixture.ConnectAsync("Bob");
+        await ada.JoinAsync(id);
+        await bob.JoinAsync(id);
+
+        // The browser's cut (tests/Shared.Tests/OutputLimit: lines 0 to 1134 make 10,239 bytes with their separators).
+        var logs = Enumerable.Range(0, 1135).Select(i => $"line {i}").ToList();
+        logs[^1] += "\n… output cut at 10 KB (88650 more bytes not shown)";
+        Assert.True(await ada.Connection.InvokeAsync<bool>(HubMethods.ExecutionResult, new { sessionId = id, language = "javascript", success = true, output = "", executionTime = 40, logs }));
+        var shared = await bob.EventAsync(HubEvents.ExecutionResult);
+        Assert.Equal(logs, shared.GetProperty("logs").EnumerateArray().Select(line => line.GetString()));
+
+        // Uncut, the same run is refused: the limit counts the line breaks, as the browser does.
+        var all = Enumerable.Range(0, 10_000).Select(i => $"line {i}").ToArray();
+        var error = await ada.ErrorFromAsync(HubMethods.ExecutionResult, new { sessionId = id, language = "javascript", success = true, output = "", executionTime = 40, logs = all });
+        Assert.Equal(("INVALID_PAYLOAD", "logs"), (error.Str("code"), error.GetProperty("details").Str("field")));
+    }
+
+    private static JsonElement Submit(string sessionId, string clientId, long seq, long revision, string operation) =>
+        JsonDocument.Parse($$"""{"sessionId":"{{sessionId}}","clientId":"{{clientId}}","seq":{{seq}},"revision":{{revision}},"operation":{{operation}}}""").RootElement;
+
+    private static async Task<long> AcceptedAsync(HubConnection connection, JsonElement payload) =>
+        (await connection.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, payload))?.Revision
+            ?? throw new Xunit.Sdk.XunitException("the submission was refused");
+
+    private static async Task<ErrorPayload> RefusedAsync(HubConnection connection, JsonElement payload)
+    {
+        var error = new TaskCompletionSource<ErrorPayload>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = connection.On<ErrorPayload>(HubEvents.Error, e => error.TrySetResult(e));
+        Assert.Null(await connection.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, payload));
+        return await error.Task.WaitAsync(TimeSpan.FromSeconds(15));
+    }
+
+    /// <summary>What a newcomer is given: the session's text and revision.</summary>
+    private async Task AssertSessionAsync(string sessionId, string text, long revision)
+    {
+        await using var newcomer = await fixture.ConnectAsync("Newcomer");
+        var joined = await newcomer.JoinAsync(sessionId);
+        Assert.Equal(text, joined.Str("currentCode"));
+        Assert.Equal(revision, joined.GetProperty("revision").GetInt64());
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Interview.Grains.Journal;
+
+namespace Interview.Grains.Tests;
+
+/// <summary>
+/// A journal with the stores' rules (an append lands only as the next in sequence) kept in this process
+/// as the bytes a store would hold, so tests can read what a session journaled and plant what an older
+/// version, or a changed store, might have left there.
+/// </summary>
+public sealed class MemoryJournal : ISessionJournal
+{
+    private readonly ConcurrentDictionary<Guid, List<byte[]>> _sessions = new();
+
+    public Task AppendAsync(Guid sessionId, JournalEntry entry)
+    {
+        var entries = _sessions.GetOrAdd(sessionId, _ => []);
+        lock (entries)
+        {
+            var last = entries.Count == 0 ? 0 : JournalEntry.Read(entries[^1]).Sequence;
+            if (entry.Sequence != last + 1)
+            {
+                throw new JournalConflictException(sessionId, entry.Sequence, last);
+            }
+
+            entries.Add(entry.ToJson());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid sessionId) => Task.FromResult<IReadOnlyList<JournalEntry>>([.. Raw(sessionId).Select(bytes => JournalEntry.Read(bytes))]);
+
+    public Task TrimAsync(Guid sessionId, int keep)
+    {
+        if (_sessions.TryGetValue(sessionId, out var entries))
+        {
+            lock (entries)
+            {
+                entries.RemoveRange(0, Math.Max(0, entries.Count - keep));
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteAsync(Guid sessionId)
+    {
+        _sessions.TryRemove(sessionId, out _);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The session's entries as stored, oldest first.</summary>
+    public IReadOnlyList<byte[]> Raw(Guid sessionId)
+    {
+        if (!_sessions.TryGetValue(sessionId, out var entries))
+        {
+            return [];
+        }
+
+        lock (entries)
+        {
+            return [.. entries];
+        }
+    }
+
+    /// <summary>Puts bytes into the journal behind the session's back, as the next entry.</summary>
+    public void Plant(Guid sessionId, byte[] entry)
+    {
+        var entries = _sessions.GetOrAdd(sessionId, _ => []);
+        lock (entries)
+        {
+            entries.Add(entry);
+        }
+    }
+}
