@@ -24,7 +24,10 @@ public sealed class TestGateway : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestGateway> StartAsync(params string[] settings)
+    public static Task<TestGateway> StartAsync(params string[] settings) => StartAsync(services: null, settings);
+
+    /// <summary>The same, with <paramref name="services"/> replacing some of the gateway's (a journal that fails, say).</summary>
+    public static async Task<TestGateway> StartAsync(Action<IServiceCollection>? services, params string[] settings)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var siloPort = TestEnvironment.FreePort();
@@ -45,6 +48,7 @@ public sealed class TestGateway : IAsyncDisposable
                 options.MaintenanceInterval = TimeSpan.FromMilliseconds(50);
                 options.GatewayLease = TimeSpan.FromSeconds(3); // renewed every second
             });
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         return new TestGateway(app, clock, siloPort) { BaseAddress = new Uri(app.Urls.Single()) };
