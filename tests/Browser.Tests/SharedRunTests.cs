@@ -33,6 +33,26 @@ public class SharedRunTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_run_printing_10000_console_lines_reaches_the_other_participant_cut_at_10_KB()
+    {
+        var ada = await fixture.NewParticipantAsync();
+        var link = await Participant.CreateAndJoinAsync(ada, "Ada");
+        var bob = await fixture.NewParticipantAsync();
+        await Participant.JoinAsync(bob, link, "Bob");
+
+        await Runner.SetCodeAsync(ada, "for (let i = 0; i < 10000; i++) console.log('line ' + i);");
+        await Runner.RunAsync(ada);
+
+        // Cut where the server's measure says 10 KB ends: lines 0 to 1134 and their line breaks make 10,239 bytes.
+        await bob.WaitForSelectorAsync(".run-by:has-text('Ada')");
+        var logs = await Runner.TextAsync(bob, ".run-logs");
+        Assert.StartsWith("line 0\nline 1\n", logs, StringComparison.Ordinal);
+        Assert.EndsWith("line 1134\n… output cut at 10 KB (88650 more bytes not shown)", logs, StringComparison.Ordinal);
+        Assert.Equal(logs, await Runner.TextAsync(ada, ".run-logs"));
+        Assert.Equal(0, await ada.Locator(".run-refusal").CountAsync()); // shared, not refused
+    }
+
+    [Fact]
     public async Task The_eleventh_run_within_a_minute_is_refused()
     {
         var ada = await fixture.NewParticipantAsync();
