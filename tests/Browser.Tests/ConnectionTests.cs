@@ -25,14 +25,13 @@ public class ConnectionTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task A_lost_gateway_shows_reconnecting_then_offline_with_a_retry()
+    public async Task A_lost_gateway_shows_reconnecting_then_offline_and_the_page_keeps_trying_by_itself()
     {
         var port = TestEnvironment.FreePort();
         var gateway = await TestGateway.StartAsync($"urls=http://127.0.0.1:{port}");
-        var page = await fixture.NewParticipantAsync();
-        await page.GotoAsync(new Uri(gateway.BaseAddress, "/").ToString());
-        await page.ClickAsync("#create-session");
-        await Participant.JoinAsync(page, await page.InputValueAsync("#share-url"), "Ada");
+        var (page, _) = await CreateAndJoinAsync(gateway);
+        await Editor.PlaceCursorAtEndAsync(page);
+        await page.Keyboard.TypeAsync("\n// kept");
         Assert.Equal("Connected", await page.TextContentAsync(".connection-status .label"));
 
         await gateway.DisposeAsync();
@@ -40,12 +39,68 @@ public class ConnectionTests(BrowserFixture fixture)
         await page.WaitForSelectorAsync(".connection-status.reconnecting");
         await page.WaitForSelectorAsync(".connection-status.offline button"); // five tries a second apart, then offline
         Assert.Equal("Offline", await page.TextContentAsync(".connection-status .label"));
+        Assert.Equal("trying again by itself", await page.TextContentAsync(".connection-status .hint"));
 
-        // A gateway is back on that address, with an empty memory: the retry connects and learns the session is gone.
+        // A gateway is back on that address, with an empty memory; nobody clicks Retry: the page's next try
+        // connects, rejoins and learns the session is gone, and the code stays.
         await using var restarted = await TestGateway.StartAsync($"urls=http://127.0.0.1:{port}");
-        await page.ClickAsync(".connection-status button");
-        await page.WaitForSelectorAsync("h1:has-text('Session not found')");
+        await page.WaitForSelectorAsync(".banner.gone:has-text('This session no longer exists.')");
+        Assert.EndsWith("\n// kept", await Editor.TextAsync(page));
+        Assert.True(await Editor.ReadOnlyAsync(page));
+        Assert.Empty(await page.QuerySelectorAllAsync("h1"));
+        Assert.Empty(await page.QuerySelectorAllAsync(".connection-status"));
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_expired_session_leaves_the_code_on_screen_read_only_to_copy_and_download()
+    {
+        await using var gateway = await TestGateway.StartAsync();
+        var (page, id) = await CreateAndJoinAsync(gateway);
+        var refusals = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || message.Text.Contains("Refused to", StringComparison.Ordinal))
+            {
+                refusals.Add(message.Text);
+            }
+        };
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await Editor.PlaceCursorAtEndAsync(page);
+        await page.Keyboard.TypeAsync("\n// mine");
+
+        gateway.Clock.Advance(TimeSpan.FromHours(4)); // MAX_SESSION_DURATION
+
+        await page.WaitForSelectorAsync(".banner.gone:has-text('This interview has ended.')");
+        var code = await Editor.TextAsync(page);
+        Assert.EndsWith("\n// mine", code);
+        Assert.True(await Editor.ReadOnlyAsync(page));
+        await Editor.PlaceCursorAtEndAsync(page);
+        await page.Keyboard.TypeAsync("lost?");
+        await page.Keyboard.PressAsync("Control+z");
+        Assert.Equal(code, await Editor.TextAsync(page)); // nothing changes it now
+
+        await page.ClickAsync(".banner.gone .copy-code");
+        await page.WaitForSelectorAsync(".banner.gone .copy-code:has-text('Copied')");
+        Assert.Equal(code, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(".banner.gone .download-code"));
+        Assert.Equal($"interview-{id[..8]}.js", download.SuggestedFilename);
+        Assert.Equal(code, await File.ReadAllTextAsync((await download.PathAsync())!));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(fixture.ScreenshotFolder, "session-ended.png") });
+        Assert.Empty(refusals);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A participant creating and joining a session on a gateway of the test's own.</summary>
+    private async Task<(IPage Page, string SessionId)> CreateAndJoinAsync(TestGateway gateway)
+    {
+        var page = await fixture.NewParticipantAsync();
+        await page.GotoAsync(new Uri(gateway.BaseAddress, "/").ToString());
+        await page.ClickAsync("#create-session");
+        var link = await page.InputValueAsync("#share-url");
+        await Participant.JoinAsync(page, link, "Ada");
+        return (page, link[(link.LastIndexOf('/') + 1)..]);
     }
 
     private async Task WaitUntilServerHasAsync(string link, string text)

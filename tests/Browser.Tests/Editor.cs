@@ -23,6 +23,17 @@ public static class Editor
     public static async Task PlaceCursorAtEndAsync(IPage page) =>
         await page.EvaluateAsync("() => { const e = monaco.editor.getEditors()[0]; const m = e.getModel(); e.focus(); e.setPosition(m.getFullModelRange().getEndPosition()); }");
 
+    /// <summary>Replaces the whole text at once, as a paste over a selection of everything would.</summary>
+    public static Task ReplaceAllAsync(IPage page, string text) =>
+        page.EvaluateAsync("text => { const e = monaco.editor.getEditors()[0]; e.focus(); e.executeEdits('test', [{ range: e.getModel().getFullModelRange(), text }]); }", text);
+
+    /// <summary>Inserts text at the very start at once, as a paste there would.</summary>
+    public static Task InsertAtStartAsync(IPage page, string text) =>
+        page.EvaluateAsync("text => { const e = monaco.editor.getEditors()[0]; e.focus(); e.executeEdits('test', [{ range: new monaco.Range(1, 1, 1, 1), text }]); }", text);
+
+    public static Task<bool> ReadOnlyAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => monaco.editor.getEditors()[0].getOption(monaco.editor.EditorOption.readOnly)");
+
     /// <summary>
     /// Waits until the editor is bound to the session (it is read-only before) and its text satisfies
     /// <paramref name="condition"/> (JS, given the text as t).

@@ -170,19 +170,174 @@ public class CollaborativeEditorTests
     }
 
     [Fact]
-    public void A_refused_operation_is_dropped_and_the_servers_text_taken()
+    public void A_refused_operation_is_taken_back_said_in_words_and_the_next_edit_goes_under_a_new_number()
     {
         var editor = NewEditor();
-        _view.Type(editor, new TextEdit(0, 0, "too much"));
-        _sent[0].Answer.SetResult(SubmitAnswer.RefusedByServer);
+        var refusals = new List<string>();
+        editor.Refused += refusals.Add;
+        _view.Type(editor, new TextEdit(0, 0, "A"));
+        _sent[0].Answer.SetResult(SubmitAnswer.Created(6));
+        _view.Type(editor, new TextEdit(0, 1, "too much"));
+        Assert.Equal(2, _sent[1].Submission.Seq);
+
+        _sent[1].Answer.SetResult(SubmitAnswer.Refused("The code would exceed the 100 KB limit"));
+
+        Assert.Equal(["The code would exceed the 100 KB limit"], refusals);
+        Assert.Equal("Ahello world", _view.Text); // the session's text
+        Assert.Equal(_view.Text, editor.Text);
+        Assert.True(editor.Synchronized);
+        Assert.Equal(0, _resyncs); // nothing to fetch: the refusal changed nothing in the session
+        _view.Type(editor, new TextEdit(1, 0, "ok"));
+        Assert.Equal((3L, 6L), (_sent[2].Submission.Seq, _sent[2].Submission.Revision)); // never seq 1 or 2 again
+        _sent[2].Answer.SetResult(SubmitAnswer.Created(7));
+        Assert.True(editor.Synchronized);
+        Assert.Equal("Aokhello world", editor.Text);
+    }
+
+    [Fact]
+    public void Typing_while_a_refused_edit_was_in_flight_is_kept_where_it_applies_and_sent_next()
+    {
+        var editor = NewEditor();
+        _view.Type(editor, new TextEdit(6, 5, "EARTH")); // in flight
+        _view.Type(editor, new TextEdit(11, 0, "!"));
+        _view.Type(editor, new TextEdit(0, 0, "> "));
+        editor.Received(Remote(6, new TextOperation().Retain(5).Insert(",").Retain(6)));
+        Assert.Equal("> hello, EARTH!", _view.Text);
+
+        _sent[0].Answer.SetResult(SubmitAnswer.Refused("Refused for a reason"));
+
+        Assert.Equal("> hello, world!", _view.Text);
+        Assert.Equal((2L, 6L), (_sent[1].Submission.Seq, _sent[1].Submission.Revision));
+        Assert.Equal("> hello, world!", _sent[1].Submission.Operation.Apply("hello, world"));
+        _sent[1].Answer.SetResult(SubmitAnswer.Created(7));
+        Assert.True(editor.Synchronized);
+        Assert.Equal(_view.Text, editor.Text);
+    }
+
+    [Fact]
+    public void A_late_refusal_of_an_edit_already_answered_changes_nothing()
+    {
+        var editor = NewEditor();
+        _view.Type(editor, new TextEdit(0, 0, "A"));
+        _sent[0].Answer.SetResult(SubmitAnswer.Undelivered);
+        _clock.Advance(CollaborativeEditor.ResendDelay); // sent again: two attempts of seq 1
+        _sent[1].Answer.SetResult(SubmitAnswer.Created(6));
+        _view.Type(editor, new TextEdit(1, 0, "B"));
+
+        editor.Joined(new SessionJoined("s", "ignored", "javascript", [], 1, 6, [])); // a reconnect resends seq 2
+        Assert.Equal(2, _sent[3].Submission.Seq);
+        _sent[3].Answer.SetResult(SubmitAnswer.Refused("late"));
+        _sent[2].Answer.SetResult(SubmitAnswer.Refused("late again")); // the first attempt's answer, after the second's
+
+        Assert.Equal("Ahello world", _view.Text);
+        Assert.True(editor.Synchronized);
+    }
+
+    [Fact]
+    public async Task An_edit_over_100_KB_is_refused_before_it_is_sent_with_the_servers_words()
+    {
+        var editor = NewEditor();
+        var refused = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        editor.Refused += message => refused.TrySetResult(message);
+
+        _view.Type(editor, new TextEdit(0, Start.Length, new string('x', 120 * 1024)));
+
+        Assert.Equal("The code would exceed the 100 KB limit", await refused.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Empty(_sent);
+        Assert.Equal(Start, _view.Text);
+        Assert.Equal(Start, editor.Text);
+        _view.Type(editor, new TextEdit(0, 0, "ok"));
+        Assert.Equal((2L, 5L), (_sent.Single().Submission.Seq, _sent.Single().Submission.Revision));
+        Assert.Equal("okhello world", _sent.Single().Submission.Operation.Apply(Start));
+    }
+
+    [Fact]
+    public void After_a_resync_the_typing_is_sent_under_the_next_number_and_early_operations_applied()
+    {
+        var editor = NewEditor();
+        _view.Type(editor, new TextEdit(0, 0, "A"));
+        _sent[0].Answer.SetResult(SubmitAnswer.Created(6));
+        _view.Type(editor, new TextEdit(1, 0, "B"));
+        _sent[1].Answer.SetResult(SubmitAnswer.Resync);
+        Assert.Equal(1, _resyncs);
+        Assert.Null(editor.RejoinRevision); // a reconnect now asks for the session's text too
+        _view.Type(editor, new TextEdit(2, 0, "C"));
+        editor.Received(Remote(10, new TextOperation().Retain(22).Insert("?"))); // before its join
+        Assert.Equal(2, _sent.Count); // nothing goes while the text is on its way
+
+        editor.Joined(new SessionJoined("s", "Ahello world, and more", "javascript", [], 1, 9));
+
+        Assert.Equal("ABChello world, and more?", _view.Text);
+        Assert.Equal((3L, 9L), (_sent[2].Submission.Seq, _sent[2].Submission.Revision));
+        _sent[2].Answer.SetResult(SubmitAnswer.Created(11));
+        Assert.True(editor.Synchronized);
+        Assert.Equal(11, editor.RejoinRevision);
+    }
+
+    [Fact]
+    public void A_resync_asked_for_twice_joins_once()
+    {
+        var editor = NewEditor();
+        _view.Type(editor, new TextEdit(0, 0, "A"));
+        _sent[0].Answer.SetResult(SubmitAnswer.Resync);
+        editor.ResyncAsync(); // the error event of the same refusal
         Assert.Equal(1, _resyncs);
 
-        editor.Joined(new SessionJoined("s", Start, "javascript", [], 1, 5));
+        editor.Joined(new SessionJoined("s", "ignored", "javascript", [], 1, 6, [])); // an older rejoin's answer
+        Assert.Single(_sent);
+    }
 
-        Assert.Equal(Start, _view.Text);
-        Assert.True(editor.Synchronized);
-        _view.Type(editor, new TextEdit(0, 0, "ok"));
-        Assert.Equal(2, _sent.Count); // typing flows again
+    [Fact]
+    public void An_edit_unanswered_for_3_s_is_unconfirmed_until_it_is_answered()
+    {
+        var editor = NewEditor();
+        var changes = 0;
+        editor.StatusChanged += () => changes++;
+        _view.Type(editor, new TextEdit(0, 0, "A"));
+
+        _clock.Advance(CollaborativeEditor.ConfirmPatience - TimeSpan.FromMilliseconds(1));
+        Assert.False(editor.Unconfirmed);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True(editor.Unconfirmed);
+        Assert.Equal(1, changes);
+
+        _sent[0].Answer.SetResult(SubmitAnswer.Created(6));
+        Assert.False(editor.Unconfirmed);
+        Assert.Equal(2, changes);
+    }
+
+    [Fact]
+    public void Resending_an_unanswered_edit_does_not_restart_its_wait()
+    {
+        var editor = NewEditor();
+        _view.Type(editor, new TextEdit(0, 0, "A"));
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            _sent[attempt].Answer.SetResult(SubmitAnswer.Undelivered);
+            _clock.Advance(CollaborativeEditor.ResendDelay);
+        }
+
+        Assert.Equal(4, _sent.Count);
+        Assert.True(editor.Unconfirmed);
+        _sent[3].Answer.SetResult(SubmitAnswer.Created(6));
+        Assert.False(editor.Unconfirmed);
+    }
+
+    [Fact]
+    public void A_gone_session_stops_the_editor_with_its_text_as_it_is()
+    {
+        var editor = NewEditor();
+        _view.Type(editor, new TextEdit(0, 0, "mine "));
+        _sent[0].Answer.SetResult(SubmitAnswer.Gone);
+
+        editor.Received(Remote(6, new TextOperation().Retain(11).Insert("?")));
+        editor.Undo();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("mine hello world", _view.Text);
+        Assert.Equal("mine hello world", editor.Text);
+        Assert.Single(_sent);
+        Assert.False(editor.Unconfirmed);
     }
 
     [Fact]

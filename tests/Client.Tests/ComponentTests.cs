@@ -90,6 +90,28 @@ public class ConnectionStatusTests : BunitContext
     }
 
     [Fact]
+    public void Connected_with_an_edit_unanswered_says_it_waits_for_the_server()
+    {
+        var status = Render<ConnectionStatus>(p => p.Add(s => s.State, ConnectionState.Connected).Add(s => s.Unconfirmed, true));
+        Assert.Equal("Connected · waiting for the server to confirm your edits", status.Find(".label").TextContent);
+        Assert.Contains("unconfirmed", status.Find(".connection-status").ClassList);
+
+        status.Render(p => p.Add(s => s.Unconfirmed, false));
+        Assert.Equal("Connected", status.Find(".label").TextContent);
+        Assert.DoesNotContain("unconfirmed", status.Find(".connection-status").ClassList);
+
+        status.Render(p => p.Add(s => s.Unconfirmed, true).Add(s => s.State, ConnectionState.Reconnecting));
+        Assert.Equal("Reconnecting…", status.Find(".label").TextContent); // not connected says more than unconfirmed
+    }
+
+    [Fact]
+    public void Offline_says_it_keeps_trying()
+    {
+        var status = Render<ConnectionStatus>(p => p.Add(s => s.State, ConnectionState.Offline));
+        Assert.Equal("trying again by itself", status.Find(".hint").TextContent);
+    }
+
+    [Fact]
     public void Offline_offers_a_retry()
     {
         var retries = 0;
@@ -158,6 +180,98 @@ public class SessionProblemTests : BunitContext
         Assert.Equal(title, page.Find("h1").TextContent);
         Assert.Equal("", page.Find("a.button").GetAttribute("href"));
     }
+}
+
+public class NoticesTests : BunitContext
+{
+    [Fact]
+    public void Each_notice_stays_until_closed()
+    {
+        var closed = new List<Notice>();
+        IReadOnlyList<Notice> items = [new("The code would exceed the 100 KB limit. Your change was not applied."), new("Brought up to date", Quiet: true)];
+        var notices = Render<Notices>(p => p.Add(s => s.Items, items).Add(s => s.OnClose, (Notice n) => closed.Add(n)));
+
+        Assert.Equal(["The code would exceed the 100 KB limit. Your change was not applied.", "Brought up to date"], notices.FindAll(".notice-text").Select(n => n.TextContent));
+        Assert.Equal(["alert", "status"], notices.FindAll(".notice").Select(n => n.GetAttribute("role")));
+        notices.FindAll(".notice-close")[0].Click();
+
+        Assert.Equal([items[0]], closed);
+    }
+
+    [Fact]
+    public void No_notices_no_element() => Assert.Empty(Render<Notices>(p => p.Add(s => s.Items, [])).FindAll(".notices"));
+}
+
+public class SessionEndTests : BunitContext
+{
+    private const string Id = "550e8400-e29b-41d4-a716-446655440000";
+
+    public SessionEndTests() => JSInterop.Mode = JSRuntimeMode.Loose;
+
+    [Theory]
+    [InlineData(SessionLookupStatus.Expired, "This interview has ended.", "time limit")]
+    [InlineData(SessionLookupStatus.NotFound, "This session no longer exists.", "no longer has it")]
+    public void A_gone_session_says_why_and_offers_the_code(SessionLookupStatus reason, string title, string why)
+    {
+        var banner = Render<SessionGone>(p => p.Add(s => s.Reason, reason).Add(s => s.Code, () => "print(1)").Add(s => s.SessionId, Id).Add(s => s.Language, "python"));
+
+        Assert.Equal(title, banner.Find(".banner-title").TextContent);
+        Assert.Contains(why, banner.Find(".banner-text").TextContent, StringComparison.Ordinal);
+        banner.Find(".copy-code").Click();
+        banner.Find(".download-code").Click();
+
+        Assert.Equal(["print(1)"], JSInterop.Invocations["navigator.clipboard.writeText"].Single().Arguments);
+        Assert.Equal(["interview-550e8400.py", "print(1)"], JSInterop.Invocations["interview.download"].Single().Arguments);
+        Assert.Equal("Copied", banner.Find(".copy-code").TextContent);
+    }
+
+    [Fact]
+    public void The_file_is_named_after_the_session_and_language()
+    {
+        Assert.Equal("interview-550e8400.js", CodeRescue.FileName(Id, "javascript"));
+        Assert.Equal("interview-550e8400.py", CodeRescue.FileName(Id, "python"));
+    }
+
+    [Fact]
+    public void The_warning_says_when_the_interview_ends_and_offers_the_code()
+    {
+        var at = new DateTimeOffset(2024, 1, 15, 14, 32, 0, TimeSpan.Zero);
+        var closes = 0;
+        var warning = Render<ExpiryWarning>(p => p.Add(s => s.MinutesLeft, 10).Add(s => s.ExpiresAt, at).Add(s => s.Code, () => "x")
+            .Add(s => s.SessionId, Id).Add(s => s.Language, "javascript").Add(s => s.OnClose, () => closes++));
+
+        var local = at.ToLocalTime().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"This interview ends in 10 minutes, at {local}; copy or download your code before then.", warning.Find(".banner-text").TextContent);
+        Assert.Equal("This interview ends in 1 minute, at " + local + "; copy or download your code before then.", ExpiryWarning.Message(1, at));
+        warning.Find(".download-code").Click();
+        Assert.Equal(["interview-550e8400.js", "x"], JSInterop.Invocations["interview.download"].Single().Arguments);
+        warning.Find(".notice-close").Click();
+        Assert.Equal(1, closes);
+    }
+
+    [Theory]
+    [InlineData(600, 10)]
+    [InlineData(599, 10)]
+    [InlineData(480, 8)]
+    [InlineData(30, 1)]
+    [InlineData(-5, 1)]
+    public void Joining_in_the_last_ten_minutes_warns_at_once(int secondsLeft, int minutesShown)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var warning = ExpiryWarning.WhenJoining(Joined(now.AddSeconds(secondsLeft)), now);
+        Assert.Equal((Id, minutesShown), (warning!.SessionId, warning.MinutesLeft));
+    }
+
+    [Fact]
+    public void Joining_earlier_or_without_an_end_time_does_not_warn()
+    {
+        var now = DateTimeOffset.UtcNow;
+        Assert.Null(ExpiryWarning.WhenJoining(Joined(now.AddSeconds(601)), now));
+        Assert.Null(ExpiryWarning.WhenJoining(Joined(now.AddHours(4)), now));
+        Assert.Null(ExpiryWarning.WhenJoining(Joined(default), now));
+    }
+
+    private static SessionJoined Joined(DateTimeOffset expiresAt) => new(Id, "x", "javascript", [], 1, 0, null, expiresAt);
 }
 
 public class CodeEditorTests : BunitContext

@@ -8,9 +8,12 @@ using Interview.Client.Services;
 using Interview.Client.Editing;
 using Interview.Shared.Contracts;
 using Interview.Shared.Text;
+using Interview.Gateway.Hubs;
 using Interview.Tests.Common;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Interview.Client.Tests;
 
@@ -92,7 +95,115 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         page.WaitForAssertion(() => Assert.Equal(["Ada"], Names(page)), Patience);
 
         _live.Gateway.Clock.Advance(TimeSpan.FromHours(4));
-        page.WaitForAssertion(() => Assert.Equal("This session has ended", page.Find("h1").TextContent), Patience);
+        page.WaitForAssertion(() => Assert.Equal("This interview has ended.", page.Find(".banner-title").TextContent), Patience);
+        Assert.Equal("ada from bob", _host.View.Text); // still on screen
+    }
+
+    [Fact]
+    public async Task A_refused_edit_is_said_in_words_and_the_typing_after_it_reaches_the_others()
+    {
+        // One edit a minute on a clock of the test's: Ada's paste waits on it, made against a text that
+        // Bob then replaces, so the session (not the page, where it fits) finds the two over 100 KB.
+        var pacing = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Services.AddSingleton(new SessionConnection(new Uri(_live.Gateway.BaseAddress, "hub"), new SendPacing(100, 2, pacing)));
+        var id = await CreateSessionAsync();
+        var page = await OpenAsync(id);
+        await page.InvokeAsync(() => _host.View.Type(_host.Editor!, new TextEdit(0, 0, "x"))); // the minute's one edit
+        await Eventually.HoldsAsync(() => _host.Editor!.Synchronized, "the first edit is applied");
+        await using var bob = await HubParticipant.JoinAsync(_live.Gateway.BaseAddress, id, "Bob");
+
+        await page.InvokeAsync(() => _host.View.Type(_host.Editor!, new TextEdit(0, 0, new string('a', 60 * 1024))));
+        var bobs = new string('b', 60 * 1024);
+        await bob.Hub.InvokeAsync(HubMethods.CodeChange, new { sessionId = id, code = bobs, language = "javascript", userId = bob.UserId });
+        await Eventually.HoldsAsync(() => _host.View.Text.Contains(bobs, StringComparison.Ordinal), "Bob's text reaches Ada, her paste still waiting");
+        pacing.Advance(TimeSpan.FromMinutes(1)); // the paste goes, against the revision before Bob's
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "The code would exceed the 100 KB limit. Your change was not applied and has been taken out of the editor.",
+            page.Find(".notice .notice-text").TextContent), Patience);
+        await Eventually.HoldsAsync(() => _host.View.Text == bobs, "Ada's editor shows the session's text");
+        Assert.Equal("Connected", page.Find(".connection-status .label").TextContent);
+
+        await page.InvokeAsync(() => _host.View.Type(_host.Editor!, new TextEdit(0, 0, "after ")));
+        pacing.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.HoldsAsync(
+            () => bob.Received(HubEvents.CodeUpdate).Any(u => u.GetProperty("code").GetString() == "after " + bobs), "Bob receives what Ada typed after the refusal");
+        await Eventually.HoldsAsync(() => _host.Editor!.Synchronized, "Ada's edit is acknowledged");
+        Assert.Equal("after " + bobs, _host.Editor!.Text);
+
+        page.Find(".notice-close").Click();
+        Assert.Empty(page.FindAll(".notice"));
+    }
+
+    [Fact]
+    public async Task A_session_that_expires_while_open_keeps_the_code_on_screen_read_only_with_copy_and_download()
+    {
+        var id = await CreateSessionAsync();
+        var page = await OpenAsync(id);
+        await page.InvokeAsync(() => _host.View.Type(_host.Editor!, new TextEdit(0, 0, "mine\n")));
+        await Eventually.HoldsAsync(() => _host.Editor!.Synchronized, "the edit is applied");
+        var code = _host.View.Text;
+
+        _live.Gateway.Clock.Advance(TimeSpan.FromHours(4));
+
+        page.WaitForAssertion(() => Assert.Equal("This interview has ended.", page.Find(".banner-title").TextContent), Patience);
+        Assert.True(page.FindComponent<CodeEditor>().Instance.ReadOnly);
+        Assert.Equal(code, _host.View.Text);
+        Assert.Empty(page.FindAll(".connection-status"));
+        Assert.Empty(page.FindAll("h1")); // not the page for a link that never worked
+        page.Find(".banner.gone .copy-code").Click();
+        page.Find(".banner.gone .download-code").Click();
+        Assert.Equal([code], JSInterop.Invocations["navigator.clipboard.writeText"].Single().Arguments);
+        Assert.Equal([$"interview-{id[..8]}.js", code], JSInterop.Invocations["interview.download"].Single().Arguments);
+    }
+
+    [Fact]
+    public async Task Warnings_come_on_joining_near_the_end_and_before_it()
+    {
+        var id = await CreateSessionAsync();
+        var page = await OpenAsync(id);
+        Assert.Empty(page.FindAll(".banner.expiring")); // four hours to go
+        var hub = _live.Gateway.Services.GetRequiredService<IHubContext<SessionHub>>();
+
+        // session-joined with eight minutes left, as the gateway sends expiresAt to a (re)joining tab: here
+        // the catch-up of a rejoin that missed nothing.
+        var end = Services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(8); // the page's clock
+        var users = new[] { new ParticipantInfo(_adaId, "Ada", "#e06c75") };
+        await hub.Clients.All.SendAsync(HubEvents.SessionJoined, new SessionJoined(id, _host.Editor!.Text, "javascript", users, 1, _host.Editor.Revision, [], end));
+        page.WaitForAssertion(() => Assert.Equal(ExpiryWarning.Message(8, end), page.Find(".banner.expiring .banner-text").TextContent), Patience);
+        Assert.Contains("ends in 8 minutes, at ", page.Find(".banner.expiring").TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.Find(".banner.expiring .copy-code"));
+        Assert.NotNull(page.Find(".banner.expiring .download-code"));
+        page.Find(".banner.expiring .notice-close").Click();
+        Assert.Empty(page.FindAll(".banner.expiring"));
+
+        // The server's session-expiring one minute before MAX_SESSION_DURATION: a new warning, shown again.
+        await hub.Clients.All.SendAsync(HubEvents.SessionExpiring, new SessionExpiring(id, end, 1));
+        page.WaitForAssertion(() => Assert.Equal(ExpiryWarning.Message(1, end), page.Find(".banner.expiring .banner-text").TextContent), Patience);
+        Assert.Contains("ends in 1 minute, at ", page.Find(".banner.expiring").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_session_lost_by_a_restarted_server_keeps_the_code_on_screen_after_the_reconnect()
+    {
+        var port = TestEnvironment.FreePort();
+        var gateway = await TestGateway.StartAsync($"urls=http://127.0.0.1:{port}");
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        Services.AddSingleton(new SessionApi(http));
+        Services.AddSingleton(new SessionConnection(new Uri(gateway.BaseAddress, "hub")));
+        var id = (await (await http.PostAsJsonAsync("/api/sessions/create", new { language = "python" })).Content.ReadFromJsonAsync<CreateSessionResponse>())!.SessionId;
+        var page = await OpenAsync(id);
+        await page.InvokeAsync(() => _host.View.Type(_host.Editor!, new TextEdit(0, 0, "kept = 1\n")));
+        await Eventually.HoldsAsync(() => _host.Editor!.Synchronized, "the edit is applied");
+
+        await gateway.DisposeAsync();
+        page.WaitForAssertion(() => Assert.Equal("Reconnecting…", page.Find(".connection-status .label").TextContent), Patience);
+        await using var restarted = await TestGateway.StartAsync($"urls=http://127.0.0.1:{port}"); // an empty memory
+
+        page.WaitForAssertion(() => Assert.Equal("This session no longer exists.", page.Find(".banner-title").TextContent), Patience);
+        Assert.StartsWith("kept = 1\n# Write your Python", _host.View.Text, StringComparison.Ordinal);
+        Assert.True(page.FindComponent<CodeEditor>().Instance.ReadOnly);
+        Assert.NotNull(page.Find(".banner.gone .download-code"));
     }
 
     [Fact]
@@ -136,6 +247,15 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         page.WaitForAssertion(() => Assert.Contains("light", page.Find(".workspace").ClassList), Patience);
         Assert.Equal("Dark theme", page.Find("#theme-toggle").TextContent);
         Assert.Equal(EditorThemes.Light, page.FindComponent<CodeEditor>().Instance.Theme);
+    }
+
+    /// <summary>Renders the page, waits for its join, and binds the editor (Monaco is up; it cannot run here).</summary>
+    private async Task<IRenderedComponent<Session>> OpenAsync(string id)
+    {
+        var page = Render<Session>(p => p.Add(s => s.SessionId, id));
+        page.WaitForAssertion(() => Assert.Equal(["Ada"], Names(page)), Patience);
+        await page.InvokeAsync(() => page.FindComponent<CodeEditor>().Instance.OnReady.InvokeAsync());
+        return page;
     }
 
     private async Task<string> CreateSessionAsync()

@@ -1,8 +1,10 @@
 using System.Net;
 using Bunit;
 using Interview.Client.Services;
+using Interview.Shared.Contracts;
 using Interview.Shared.Validation;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Interview.Client.Tests;
 
@@ -56,15 +58,84 @@ public class LocalIdentityTests : BunitContext
     }
 }
 
-public class SpecRetryPolicyTests
+public class ReconnectPolicyTests
 {
     [Fact]
-    public void Retries_every_second_five_times_then_gives_up()
+    public void Five_quick_tries_a_second_apart_then_growing_pauses_up_to_30_s_and_never_giving_up()
     {
-        var policy = new SpecRetryPolicy();
-        TimeSpan? Next(int previous) => policy.NextRetryDelay(new RetryContext { PreviousRetryCount = previous });
+        var slow = 0;
+        var policy = new ReconnectPolicy(() => slow++);
+        TimeSpan? Next(long previous) => policy.NextRetryDelay(new RetryContext { PreviousRetryCount = previous });
 
-        Assert.All(Enumerable.Range(0, 5), attempt => Assert.Equal(TimeSpan.FromSeconds(1), Next(attempt)));
-        Assert.Null(Next(5));
+        Assert.Equal([1, 1, 1, 1, 1, 2, 4, 8, 16, 30, 30], Enumerable.Range(0, 11).Select(n => Next(n)!.Value.TotalSeconds));
+        Assert.Equal(6, slow); // from the sixth try on, the page says Offline
+        Assert.All(new long[] { 100, 10_000, int.MaxValue, long.MaxValue }, previous => Assert.Equal(TimeSpan.FromSeconds(30), Next(previous)));
+    }
+}
+
+public class SubmitAnswerTests
+{
+    [Theory]
+    [InlineData(ErrorCodes.InvalidPayload, SubmitAnswerKind.Refused)]
+    [InlineData(ErrorCodes.ResyncRequired, SubmitAnswerKind.Resync)]
+    [InlineData(ErrorCodes.SessionExpired, SubmitAnswerKind.Gone)]
+    [InlineData(ErrorCodes.SessionNotFound, SubmitAnswerKind.Gone)]
+    [InlineData(ErrorCodes.ConnectionError, SubmitAnswerKind.Undelivered)]
+    [InlineData(ErrorCodes.RateLimitExceeded, SubmitAnswerKind.Undelivered)]
+    [InlineData(ErrorCodes.InvalidSession, SubmitAnswerKind.Undelivered)]
+    public void A_null_result_means_what_its_error_says(string code, SubmitAnswerKind kind)
+    {
+        var answer = SubmitAnswer.For(new ErrorPayload("The code would exceed the 100 KB limit", code));
+
+        Assert.Equal(kind, answer.Kind);
+        Assert.Equal(kind == SubmitAnswerKind.Refused ? "The code would exceed the 100 KB limit" : null, answer.Message);
+    }
+
+    [Theory]
+    [InlineData(ErrorCodes.InvalidPayload, "field", "operation", true)]
+    [InlineData(ErrorCodes.InvalidPayload, "field", "seq", true)]
+    [InlineData(ErrorCodes.InvalidPayload, "field", "selections", false)] // a cursor-change's
+    [InlineData(ErrorCodes.InvalidPayload, "field", "language", false)]
+    [InlineData(ErrorCodes.ConnectionError, "event", "submit-operation", true)]
+    [InlineData(ErrorCodes.ConnectionError, "event", "cursor-change", false)]
+    [InlineData(ErrorCodes.RateLimitExceeded, "retryAfter", "3", true)]
+    [InlineData(ErrorCodes.ResyncRequired, "sessionId", "s", true)]
+    public void Only_an_error_a_submission_can_cause_answers_it(string code, string key, string value, bool answers) =>
+        Assert.Equal(answers, SubmitAnswer.CouldAnswer(new ErrorPayload("m", code, new Dictionary<string, string> { [key] = value })));
+
+    [Fact]
+    public void A_null_result_without_an_error_is_sent_again() =>
+        Assert.Equal(SubmitAnswerKind.Undelivered, SubmitAnswer.For(null).Kind);
+}
+
+public class RecentErrorsTests
+{
+    private readonly FakeTimeProvider _clock = new();
+
+    [Fact]
+    public async Task A_refused_call_gets_the_fitting_error_that_arrives_after_its_mark()
+    {
+        var errors = new RecentErrors(_clock);
+        errors.Add(new ErrorPayload("before the call", ErrorCodes.InvalidPayload));
+        var mark = errors.Mark;
+
+        var answer = errors.SinceAsync(mark, e => e.Code == ErrorCodes.InvalidPayload);
+        Assert.False(answer.IsCompleted); // the result came first: the error is on its way
+        errors.Add(new ErrorPayload("another call's", ErrorCodes.RateLimitExceeded));
+        errors.Add(new ErrorPayload("this call's", ErrorCodes.InvalidPayload));
+
+        Assert.Equal("this call's", (await answer.WaitAsync(TimeSpan.FromSeconds(10)))!.Message);
+        Assert.Equal("this call's", (await errors.SinceAsync(mark, e => e.Code == ErrorCodes.InvalidPayload))!.Message); // already here
+    }
+
+    [Fact]
+    public async Task Without_its_error_a_call_gives_up_after_a_while()
+    {
+        var errors = new RecentErrors(_clock);
+        var answer = errors.SinceAsync(errors.Mark, _ => true);
+
+        _clock.Advance(RecentErrors.Patience);
+
+        Assert.Null(await answer.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 }

@@ -17,7 +17,18 @@ public sealed class BrowserThread : SynchronizationContext, IDisposable
         _thread.Start();
     }
 
-    public override void Post(SendOrPostCallback d, object? state) => _work.Add((d, state));
+    // A closed tab runs nothing more: the editor's timers (resends, the wait for a confirmation) that end
+    // after it was closed fire into nothing, as in a browser.
+    public override void Post(SendOrPostCallback d, object? state)
+    {
+        try
+        {
+            _work.Add((d, state));
+        }
+        catch (InvalidOperationException) when (_work.IsAddingCompleted)
+        {
+        }
+    }
 
     public override void Send(SendOrPostCallback d, object? state) => throw new NotSupportedException("A tab never blocks on another thread");
 

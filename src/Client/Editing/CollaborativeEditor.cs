@@ -1,6 +1,7 @@
 using Interview.Client.Services;
 using Interview.Shared.Contracts;
 using Interview.Shared.Text;
+using Interview.Shared.Validation;
 
 namespace Interview.Client.Editing;
 
@@ -15,22 +16,54 @@ public sealed class CollaborativeEditor(
     /// <summary>How long an unanswered submission waits before it is sent again.</summary>
     public static readonly TimeSpan ResendDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a submission may go unanswered before <see cref="Unconfirmed"/> says so.</summary>
+    public static readonly TimeSpan ConfirmPatience = TimeSpan.FromSeconds(3);
+
+    /// <summary>The session's own words for an edit over SPEC.md's limit (the grain's refusal).</summary>
+    public static readonly string TooLarge = $"The code would exceed the {Limits.MaxCodeBytes / 1024} KB limit";
+
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly UndoHistory _undo = new(clock ?? TimeProvider.System);
     private readonly Dictionary<string, RemoteCursor> _cursors = new(StringComparer.Ordinal);
+    private readonly List<OperationUpdate> _early = []; // operations that came before the join they follow
     private OtClient? _ot;
-    private bool _discardUnsent;
+    private bool _resyncing;
+    private bool _stopped;
+    private long _sentSeq; // the latest submission sent, and when it first went
+    private DateTimeOffset _sentAt;
 
     public string ClientId { get; } = Guid.NewGuid().ToString("N");
     public string Text { get; private set; } = string.Empty;
     public long Revision => _ot?.Revision ?? 0;
     public bool Synchronized => _ot is null || _ot.State == OtClientState.Synchronized;
 
+    /// <summary>What to rejoin with after a reconnect: this tab's revision, or null while a resync waits for the session's text.</summary>
+    public long? RejoinRevision => _ot is null || _resyncing ? null : _ot.Revision;
+
+    /// <summary>An edit has waited longer than <see cref="ConfirmPatience"/> for the session's answer.</summary>
+    public bool Unconfirmed { get; private set; }
+
+    /// <summary><see cref="Unconfirmed"/> changed.</summary>
+    public event Action? StatusChanged;
+
+    /// <summary>An edit was refused and taken back; the words say why.</summary>
+    public event Action<string>? Refused;
+
     /// <summary>session-joined: the first time, the session's text; after a reconnect, catching up.</summary>
     public void Joined(SessionJoined joined)
     {
+        if (_stopped)
+        {
+            return;
+        }
+
         if (_ot is not null && joined.Operations is { } missed)
         {
+            if (_resyncing)
+            {
+                return; // answers a rejoin from before the resync; the session's text is on its way
+            }
+
             foreach (var update in missed)
             {
                 Received(update);
@@ -40,12 +73,13 @@ public sealed class CollaborativeEditor(
             return;
         }
 
-        // First join, or the history no longer reaches back: the server's text. What this tab typed and
-        // the server never acknowledged is carried over by transforming it past the difference between
-        // the last server text this tab knew and the new one (unless the server refused it).
-        var (previous, unsent) = (_ot?.ServerText, _discardUnsent ? null : _ot?.Unacknowledged);
-        _discardUnsent = false;
-        (_ot, Text) = (new OtClient(ClientId, joined.Revision, joined.CurrentCode), joined.CurrentCode);
+        // First join, or a resync (the history no longer reaches back): the server's text. What this tab
+        // typed and the server never applied is carried over by transforming it past the difference
+        // between the last server text this tab knew and the new one. Numbering goes on: a (clientId, seq)
+        // the session has seen is a repeat to it.
+        var (previous, unsent, lastSeq) = (_ot?.ServerText, _ot?.Unacknowledged, _ot?.LastSeq ?? 0);
+        _resyncing = false;
+        (_ot, Text) = (new OtClient(ClientId, joined.Revision, joined.CurrentCode, lastSeq), joined.CurrentCode);
         _undo.Clear(); // its inverses were for a text that has been replaced
         view.SetText(Text);
         if (unsent is not null && previous is not null)
@@ -55,6 +89,11 @@ public sealed class CollaborativeEditor(
             view.Apply(restore);
             LocalChange(restore);
         }
+
+        var early = _early.ToList(); // those the joined text already has are ignored by revision
+        _early.Clear();
+        early.ForEach(Received);
+        UpdateStatus();
     }
 
     /// <summary>An edit typed in this tab, already in the editor.</summary>
@@ -66,8 +105,14 @@ public sealed class CollaborativeEditor(
 
     public void Received(OperationUpdate update)
     {
-        if (_ot is null)
+        if (_stopped)
         {
+            return;
+        }
+
+        if (_ot is null || _resyncing)
+        {
+            _early.Add(update);
             return;
         }
 
@@ -75,9 +120,40 @@ public sealed class CollaborativeEditor(
         Apply(step);
     }
 
-    public void Undo() => Replay(_undo.TakeUndo(Text, out _));
+    /// <summary>RESYNC_REQUIRED: rejoin for the session's text (once at a time), keeping this tab's typing.</summary>
+    public Task ResyncAsync()
+    {
+        if (_ot is null || _resyncing || _stopped)
+        {
+            return Task.CompletedTask;
+        }
 
-    public void Redo() => Replay(_undo.TakeRedo(Text, out _));
+        _resyncing = true;
+        return resync();
+    }
+
+    /// <summary>The session is gone: the text stays as it is, nothing more is sent or applied.</summary>
+    public void Stop()
+    {
+        _stopped = true;
+        UpdateStatus();
+    }
+
+    public void Undo()
+    {
+        if (!_stopped)
+        {
+            Replay(_undo.TakeUndo(Text, out _));
+        }
+    }
+
+    public void Redo()
+    {
+        if (!_stopped)
+        {
+            Replay(_undo.TakeRedo(Text, out _));
+        }
+    }
 
     public void CursorMoved(CursorUpdate cursor)
     {
@@ -126,33 +202,101 @@ public sealed class CollaborativeEditor(
     // Not awaited: the state is recorded already; the answer fills its revision slot when it comes.
     private void Send(Submission? submission)
     {
-        if (submission is not null)
+        if (submission is null || _stopped || _resyncing)
         {
-            _ = SendAsync(submission);
+            return;
         }
+
+        var first = submission.Seq != _sentSeq;
+        if (first)
+        {
+            (_sentSeq, _sentAt) = (submission.Seq, _clock.GetUtcNow());
+            _ = UpdateStatusLaterAsync();
+        }
+
+        // A new submission is all of this tab's unacknowledged typing, so the text now is what the session
+        // would have: over the limit, the session would refuse it, so it is refused here (and an oversized
+        // frame would cost the connection, again at every resend).
+        _ = SendAsync(submission, tooLarge: first && !Limits.CodeFits(Text));
+        UpdateStatus();
     }
 
-    private async Task SendAsync(Submission submission)
+    private async Task SendAsync(Submission submission, bool tooLarge)
     {
-        var answer = await submit(submission);
-        if (answer.Revision is { } created && _ot is not null)
+        var answer = tooLarge ? await RefuseHereAsync() : await submit(submission);
+        if (_ot is null || _stopped)
         {
-            Apply(_ot.Acknowledged(created));
+            return;
         }
-        else if (answer.Refused || answer.ResyncRequired)
+
+        switch (answer.Kind)
         {
-            _discardUnsent = answer.Refused; // a refused operation can never apply; history loss is not the user's doing
-            await resync();
+            case SubmitAnswerKind.Created:
+                Apply(_ot.Acknowledged(answer.Revision!.Value));
+                break;
+            case SubmitAnswerKind.Refused:
+                TakeBack(submission.Seq, answer.Message ?? TooLarge);
+                break;
+            case SubmitAnswerKind.Resync when _ot.Pending()?.Seq == submission.Seq:
+                await ResyncAsync();
+                break;
+            case SubmitAnswerKind.Gone:
+                Stop();
+                break;
+            case SubmitAnswerKind.Undelivered:
+                // The connection dropped, or the server could not take it just now: again under its own
+                // number, which the session applies at most once, unless it was answered meanwhile.
+                await Task.Delay(ResendDelay, _clock);
+                if (_ot?.Pending() is { } pending && pending.Seq == submission.Seq)
+                {
+                    Send(pending);
+                }
+
+                break;
         }
-        else
+
+        UpdateStatus();
+    }
+
+    // After the editor's change event has returned: taking the edit back is an edit of its own.
+    private static async Task<SubmitAnswer> RefuseHereAsync()
+    {
+        await Task.Yield();
+        return SubmitAnswer.Refused(TooLarge);
+    }
+
+    /// <summary>A refused edit leaves the editor; what was typed after it stays where it still applies and goes next.</summary>
+    private void TakeBack(long seq, string message)
+    {
+        if (_ot!.Refused(seq) is not { } step)
         {
-            // Unanswered (the connection dropped, or the cluster could not take it just now): again under
-            // its own number, which the session applies at most once, unless it was answered meanwhile.
-            await Task.Delay(ResendDelay, _clock);
-            if (_ot?.Pending() is { } pending && pending.Seq == submission.Seq)
-            {
-                Send(pending);
-            }
+            return;
+        }
+
+        foreach (var operation in step.ToApply)
+        {
+            Text = operation.Apply(Text);
+            view.Apply(operation);
+        }
+
+        _undo.Clear(); // its inverses include the refused edit
+        Refused?.Invoke(message);
+        Send(step.ToSend);
+    }
+
+    private async Task UpdateStatusLaterAsync()
+    {
+        await Task.Delay(ConfirmPatience, _clock);
+        UpdateStatus();
+    }
+
+    private void UpdateStatus()
+    {
+        var unconfirmed = !_stopped && _ot?.Outstanding is not null && _clock.GetUtcNow() - _sentAt >= ConfirmPatience;
+        if (unconfirmed != Unconfirmed)
+        {
+            Unconfirmed = unconfirmed;
+            StatusChanged?.Invoke();
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Interview.Shared.Contracts;
 using Interview.Shared.Text;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -5,18 +6,25 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Interview.Client.Services;
 
 /// <summary>
-/// This tab's connection to a session, speaking DESIGN.md's "ot" protocol: SignalR's automatic reconnect
-/// with SPEC.md's delays, a fresh join-session after every reconnect (the connection id changes) with
-/// the last revision this tab has, and the hub's events as C# events.
+/// This tab's connection to a session, speaking DESIGN.md's "ot" protocol: it never stops trying to be
+/// connected (<see cref="ReconnectPolicy"/>, for SignalR's automatic reconnect and for a start that
+/// failed), joins again after every reconnect (the connection id changes) with the last revision this
+/// tab has, and raises the hub's events as C# events.
 /// </summary>
-public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null) : IAsyncDisposable
+public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, TimeProvider? clock = null) : IAsyncDisposable
 {
     private readonly SendPacing _pacing = pacing ?? SendPacing.Default(TimeProvider.System);
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly Lock _gate = new();
     private HubConnection? _hub;
     private string _sessionId = string.Empty;
     private string _userId = string.Empty;
     private string _username = string.Empty;
-    private ErrorPayload? _lastError; // the hub sends a refusal's error event before it completes the call
+    private readonly RecentErrors _errors = new(clock ?? TimeProvider.System);
+    private bool _starting; // the loop of starts runs (after a failed start, or a Retry)
+    private bool _tryNow; // Retry: the loop's next try is now
+    private CancellationTokenSource? _pause; // the loop's pause before its next try
+    private bool _ended;
 
     public ConnectionState State { get; private set; } = ConnectionState.Connecting;
 
@@ -25,20 +33,21 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null) : I
     public event Action<OperationUpdate>? OperationReceived;
     public event Action<CursorUpdate>? CursorUpdated;
 
-    /// <summary>The revision this tab has, for catching up after a reconnect; null before the first join.</summary>
+    /// <summary>The revision to catch up from after a reconnect; null for the session's text as it is.</summary>
     public Func<long?>? KnownRevision { get; set; }
     public event Action<LanguageUpdate>? LanguageUpdated;
     public event Action<UserJoined>? UserJoined;
     public event Action<UserLeft>? UserLeft;
     public event Action<ErrorPayload>? ErrorReceived;
     public event Action<ExecutionResultUpdate>? ExecutionReceived;
+    public event Action<SessionExpiring>? Expiring;
 
     public async Task ConnectAsync(string sessionId, string userId, string username)
     {
         (_sessionId, _userId, _username) = (sessionId, userId, username);
         _hub = new HubConnectionBuilder()
             .WithUrl(hubUrl)
-            .WithAutomaticReconnect(new SpecRetryPolicy())
+            .WithAutomaticReconnect(new ReconnectPolicy(() => SetState(ConnectionState.Offline)))
             .Build();
         _hub.On<SessionJoined>(HubEvents.SessionJoined, joined => Joined?.Invoke(joined));
         _hub.On<OperationUpdate>(OtProtocol.Operation, update => OperationReceived?.Invoke(update));
@@ -47,23 +56,59 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null) : I
         _hub.On<UserJoined>(HubEvents.UserJoined, joined => UserJoined?.Invoke(joined));
         _hub.On<UserLeft>(HubEvents.UserLeft, left => UserLeft?.Invoke(left));
         _hub.On<ExecutionResultUpdate>(HubEvents.ExecutionResult, update => ExecutionReceived?.Invoke(update));
+        _hub.On<SessionExpiring>(HubEvents.SessionExpiring, expiring => Expiring?.Invoke(expiring));
         _hub.On<ErrorPayload>(HubEvents.Error, error =>
         {
-            _lastError = error;
+            _errors.Add(error);
             ErrorReceived?.Invoke(error);
         });
-        _hub.Reconnecting += _ => SetState(ConnectionState.Reconnecting);
+        _hub.Reconnecting += _ =>
+        {
+            SetState(ConnectionState.Reconnecting);
+            return Task.CompletedTask;
+        };
         _hub.Reconnected += async _ =>
         {
-            await SetState(ConnectionState.Connected);
+            SetState(ConnectionState.Connected);
             await JoinAsync();
         };
-        _hub.Closed += _ => SetState(ConnectionState.Offline);
-        await StartAsync();
+        _hub.Closed += _ =>
+        {
+            // Only a stop ends SignalR's reconnecting (its policy never gives up): a Retry's, or the end.
+            KeepStarting(0);
+            return Task.CompletedTask;
+        };
+        if (!await TryStartAsync())
+        {
+            KeepStarting(0);
+        }
     }
 
-    /// <summary>After the automatic reconnect gave up: try again now.</summary>
-    public Task RetryAsync() => _hub is null ? Task.CompletedTask : StartAsync();
+    /// <summary>Offline: try now rather than at the next automatic try.</summary>
+    public async Task RetryAsync()
+    {
+        if (_hub is null || _ended)
+        {
+            return;
+        }
+
+        if (_hub.State == HubConnectionState.Reconnecting)
+        {
+            await _hub.StopAsync(); // SignalR's own reconnect cannot be hurried: the loop of starts takes over
+        }
+
+        KeepStarting(ReconnectPolicy.QuickTries, now: true);
+    }
+
+    /// <summary>The session is gone: no more tries, the connection closes.</summary>
+    public async Task EndAsync()
+    {
+        End();
+        if (_hub is not null)
+        {
+            await _hub.StopAsync();
+        }
+    }
 
     public async Task<SubmitAnswer> SubmitAsync(Submission submission)
     {
@@ -75,11 +120,9 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null) : I
         try
         {
             await _pacing.BeforeOperationAsync();
+            var mark = _errors.Mark;
             var result = await hub.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, SubmitOperationPayload.For(_sessionId, submission));
-            return result is not null ? SubmitAnswer.Created(result.Revision)
-                : _lastError?.Code == ErrorCodes.ResyncRequired ? SubmitAnswer.Resync
-                : _lastError?.Code == ErrorCodes.ConnectionError ? SubmitAnswer.Undelivered // the server failed, not the edit
-                : SubmitAnswer.RefusedByServer;
+            return result is not null ? SubmitAnswer.Created(result.Revision) : SubmitAnswer.For(await _errors.SinceAsync(mark, SubmitAnswer.CouldAnswer));
         }
         catch (Exception exception) when (exception is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
         {
@@ -110,7 +153,9 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null) : I
                 run.Line,
             };
             await _pacing.BeforeMessageAsync();
-            return await hub.InvokeAsync<bool?>(HubMethods.ExecutionResult, payload) == true ? null : _lastError?.Message ?? "the session refused it";
+            var mark = _errors.Mark;
+            return await hub.InvokeAsync<bool?>(HubMethods.ExecutionResult, payload) == true ? null
+                : (await _errors.SinceAsync(mark, _ => true))?.Message ?? "the session refused it";
         }
         catch (Exception exception) when (exception is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
         {
@@ -133,25 +178,123 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null) : I
 
     public async ValueTask DisposeAsync()
     {
+        End();
         if (_hub is not null)
         {
             await _hub.DisposeAsync();
         }
     }
 
-    private async Task StartAsync()
+    /// <summary>
+    /// Starts the connection again and again, with <see cref="ReconnectPolicy"/>'s pauses, until it is up
+    /// (one loop at a time; a Retry cuts the current pause short).
+    /// </summary>
+    private void KeepStarting(long previousTries, bool now = false)
     {
-        await SetState(ConnectionState.Connecting);
+        bool start;
+        CancellationTokenSource? pause;
+        lock (_gate)
+        {
+            _tryNow |= now;
+            start = !_starting && !_ended;
+            _starting |= start;
+            pause = _pause;
+        }
+
+        if (start)
+        {
+            _ = StartLoopAsync(previousTries);
+        }
+        else if (now)
+        {
+            pause?.Cancel();
+        }
+    }
+
+    private async Task StartLoopAsync(long previousTries)
+    {
         try
         {
-            await _hub!.StartAsync();
-            await SetState(ConnectionState.Connected);
-            await JoinAsync();
+            for (var tries = previousTries; !_ended; tries++)
+            {
+                var pause = new CancellationTokenSource(); // not disposed: it may be cancelled after the pause (no timer, nothing to free)
+                lock (_gate)
+                {
+                    _pause = pause;
+                    if (_tryNow)
+                    {
+                        _tryNow = false;
+                        pause.Cancel();
+                    }
+                }
+
+                if (tries >= ReconnectPolicy.QuickTries)
+                {
+                    SetState(ConnectionState.Offline);
+                }
+
+                try
+                {
+                    await Task.Delay(ReconnectPolicy.DelayAfter(tries), _clock, pause.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    SetState(ConnectionState.Connecting); // Retry: now
+                }
+                finally
+                {
+                    lock (_gate)
+                    {
+                        _pause = null;
+                    }
+                }
+
+                if (_ended || await TryStartAsync())
+                {
+                    return;
+                }
+            }
         }
-        catch (HttpRequestException)
+        finally
         {
-            await SetState(ConnectionState.Offline);
+            lock (_gate)
+            {
+                _starting = false;
+            }
         }
+    }
+
+    private async Task<bool> TryStartAsync()
+    {
+        if (_hub is not { State: HubConnectionState.Disconnected } hub)
+        {
+            return true; // up, or on its way up by SignalR's own reconnect
+        }
+
+        try
+        {
+            await hub.StartAsync();
+        }
+        catch (Exception exception) when (exception is HttpRequestException or WebSocketException or TimeoutException
+            or IOException or AggregateException or InvalidOperationException or OperationCanceledException)
+        {
+            return false;
+        }
+
+        SetState(ConnectionState.Connected);
+        await JoinAsync();
+        return true;
+    }
+
+    private void End()
+    {
+        CancellationTokenSource? pause;
+        lock (_gate)
+        {
+            (_ended, pause) = (true, _pause);
+        }
+
+        pause?.Cancel();
     }
 
     private Task JoinAsync() => SendMessageAsync(HubMethods.JoinSession, new
@@ -172,10 +315,12 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null) : I
     private Task SendAsync(string method, object payload) =>
         _hub is { State: HubConnectionState.Connected } hub ? hub.SendAsync(method, payload) : Task.CompletedTask;
 
-    private Task SetState(ConnectionState state)
+    private void SetState(ConnectionState state)
     {
-        State = state;
-        StateChanged?.Invoke();
-        return Task.CompletedTask; // SignalR's connection events are asynchronous handlers
+        if (state != State)
+        {
+            State = state;
+            StateChanged?.Invoke();
+        }
     }
 }

@@ -10,12 +10,15 @@ public sealed record Submission(string ClientId, long Seq, long Revision, TextOp
 /// awaiting with a buffer of local edits composed while one is in flight. Events from the server may
 /// arrive in any order (acks by invoke result, others' operations by broadcast): they are applied in
 /// revision order, the acknowledgement of this tab's operation filling its own slot.
+/// A client made anew for the same tab (a resync) continues its numbering from <paramref name="lastSeq"/>:
+/// the session applies each (clientId, seq) at most once and takes a number at or below the last applied
+/// one as a repeat.
 /// </summary>
-public sealed class OtClient(string clientId, long revision, string serverText)
+public sealed class OtClient(string clientId, long revision, string serverText, long lastSeq = 0)
 {
     private readonly SortedDictionary<long, OperationUpdate?> _waiting = [];
     private readonly TextDocument _server = new(serverText); // changed in place: no copy of the document per event
-    private long _lastSeq;
+    private long _lastSeq = lastSeq;
 
     public string ClientId { get; } = clientId;
     public long Revision { get; private set; } = revision;
@@ -28,6 +31,9 @@ public sealed class OtClient(string clientId, long revision, string serverText)
     /// <summary>Everything this tab typed that the server has not acknowledged, as one operation on <see cref="ServerText"/>.</summary>
     public TextOperation? Unacknowledged =>
         Outstanding is null ? null : Buffer is null ? Outstanding : TextOperation.Compose(Outstanding, Buffer);
+
+    /// <summary>The number of this tab's latest submission (0 before the first).</summary>
+    public long LastSeq => _lastSeq;
 
     public OtClientState State =>
         Outstanding is null ? OtClientState.Synchronized : Buffer is null ? OtClientState.AwaitingConfirm : OtClientState.AwaitingWithBuffer;
@@ -51,6 +57,37 @@ public sealed class OtClient(string clientId, long revision, string serverText)
 
     /// <summary>The server's answer to this tab's submission: the revision it created.</summary>
     public Step Acknowledged(long revision) => Receive(revision, null);
+
+    /// <summary>
+    /// The session refused the operation in flight (<paramref name="seq"/>): it changed nothing there and
+    /// used up no number. It is taken out of this tab's document; what was typed after it is kept where it
+    /// still applies and goes next, under the next number. Null when <paramref name="seq"/> is no longer
+    /// the one in flight (an answer to an attempt already dealt with).
+    /// </summary>
+    public Step? Refused(long seq)
+    {
+        if (Outstanding is null || seq != _lastSeq)
+        {
+            return null;
+        }
+
+        // The inverse undoes the refused operation; the buffer, made after it, is rebased to go without it.
+        var undo = Outstanding.Invert(ServerText);
+        TextOperation? kept = null;
+        if (Buffer is not null)
+        {
+            (kept, undo) = TextOperation.Transform(Buffer, undo);
+        }
+
+        (Outstanding, Buffer) = (kept is { IsNoop: false } ? kept : null, null);
+        if (Outstanding is null)
+        {
+            return new Step([undo], null);
+        }
+
+        _lastSeq++;
+        return new Step([undo], Pending());
+    }
 
     /// <summary>
     /// An operation event (or one of session-joined's catch-up operations). This tab's own operation,
