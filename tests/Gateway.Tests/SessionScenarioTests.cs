@@ -16,7 +16,7 @@ public class SessionScenarioTests(GatewayFixture fixture)
         await using var bob = await fixture.ConnectAsync("Bob");
 
         var adaJoined = await ada.JoinAsync(id);
-        Assert.Equal(["currentCode", "language", "revision", "sessionId", "userCount", "users"], Json.Keys(adaJoined));
+        Assert.Equal(["currentCode", "expiresAt", "language", "revision", "sessionId", "userCount", "users"], Json.Keys(adaJoined));
         Assert.Equal((id, Languages.Template("javascript"), "javascript", 1), (adaJoined.Str("sessionId"), adaJoined.Str("currentCode"), adaJoined.Str("language"), adaJoined.Int("userCount")));
         var adaEntry = adaJoined.GetProperty("users")[0];
         Assert.Equal(["color", "id", "username"], Json.Keys(adaEntry));
