@@ -19,7 +19,9 @@ namespace Interview.Grains.Storage;
 internal sealed class StoreWriter : IDisposable
 {
     private const int MaxBatch = 512;
-    private readonly Channel<WriteJob> _queue = Channel.CreateUnbounded<WriteJob>(new UnboundedChannelOptions { SingleReader = true });
+    // Synchronous continuations: a write wakes the waiting writer thread at once, itself, rather than
+    // through a thread-pool work item that waits its turn behind whatever keeps the pool busy.
+    private readonly Channel<WriteJob> _queue = Channel.CreateUnbounded<WriteJob>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly SqliteConnection _connection;
     private readonly WriteCommands _commands;
     private readonly ILogger _logger;
