@@ -29,7 +29,7 @@ public static class InterviewSilo
     }
 
     /// <summary>
-    /// Cluster mode when REDIS is set (DESIGN.md section 2), otherwise silos on this host with session
+    /// Cluster mode when REDIS is set (README, "Cluster mode"), otherwise silos on this host with session
     /// state and journal on local disk, in DATA_DIR (README, "Run it").
     /// </summary>
     public static ISiloBuilder UseInterviewCluster(this ISiloBuilder silo, IConfiguration configuration)
