@@ -11,35 +11,30 @@ namespace Interview.Grains.Storage;
 /// Writes go through one <see cref="StoreWriter"/> thread that commits in groups; reads (a grain's
 /// activation) run on pooled connections of their own, which WAL lets read beside the writer.
 /// </summary>
-public sealed class SqliteStore : IDisposable
+/// <param name="folder">DATA_DIR.</param>
+/// <param name="clock">Stamps rows for retention (the session clock, so expiry and retention agree).</param>
+/// <param name="steps">The schema; <see cref="StoreSchema.Steps"/> unless a test brings its own.</param>
+public sealed class SqliteStore(string folder, TimeProvider clock, ILogger<SqliteStore>? logger = null, IReadOnlyList<SchemaStep>? steps = null)
+    : IDisposable
 {
     public const string FileName = "interview.db";
 
     private const int SweepBatch = 500;
-    private readonly IReadOnlyList<SchemaStep> _steps;
-    private readonly ILogger _logger;
-    private readonly string _connectionString;
+    private readonly IReadOnlyList<SchemaStep> _steps = steps ?? StoreSchema.Steps;
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = Path.Combine(folder, FileName),
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+        DefaultTimeout = 30, // seconds a statement waits for another process's lock (DATA_DIR shared by local silos)
+    }.ToString();
+
     private StoreWriter? _writer;
     private bool _closed;
 
-    /// <param name="folder">DATA_DIR.</param>
-    /// <param name="clock">Stamps rows for retention (the session clock, so expiry and retention agree).</param>
-    /// <param name="steps">The schema; <see cref="StoreSchema.Steps"/> unless a test brings its own.</param>
-    public SqliteStore(string folder, TimeProvider clock, ILogger<SqliteStore>? logger = null, IReadOnlyList<SchemaStep>? steps = null)
-    {
-        (Clock, _logger, _steps) = (clock, (ILogger?)logger ?? NullLogger.Instance, steps ?? StoreSchema.Steps);
-        FilePath = Path.Combine(folder, FileName);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30, // seconds a statement waits for another process's lock (DATA_DIR shared by local silos)
-        }.ToString();
-    }
-
-    public string FilePath { get; }
-    public TimeProvider Clock { get; }
+    public string FilePath { get; } = Path.Combine(folder, FileName);
+    public TimeProvider Clock { get; } = clock;
 
     /// <summary>Transactions committed so far, and the writes they held (their ratio is the average group commit).</summary>
     public (long Commits, long Writes) WriterCounts => _writer is { } writer ? (writer.Commits, writer.Jobs) : (0, 0);
