@@ -8,6 +8,7 @@ public sealed class HostedProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private string? _ownDataDirectory;
 
     private HostedProcess(Process process) => _process = process;
 
@@ -35,7 +36,11 @@ public sealed class HostedProcess : IAsyncDisposable
         return StartDll(dll, project, environment);
     }
 
-    /// <summary>Starts a program from any folder (a publish output, say) with the given environment.</summary>
+    /// <summary>
+    /// Starts a program from any folder (a publish output, say) with the given environment. Without
+    /// DATA_DIR (and REDIS) in it, the program gets a fresh temporary DATA_DIR, removed when it is disposed;
+    /// a test that restarts a program on one DATA_DIR passes its own.
+    /// </summary>
     public static HostedProcess StartDll(string dll, string name, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         Assert.True(File.Exists(dll), $"{dll} is built");
@@ -50,7 +55,13 @@ public sealed class HostedProcess : IAsyncDisposable
             start.Environment[variable] = value;
         }
 
-        var hosted = new HostedProcess(Process.Start(start)!) { Name = name };
+        var ownDataDirectory = environment.ContainsKey("DATA_DIR") || environment.ContainsKey("REDIS") ? null : TestEnvironment.NewDataDirectory();
+        if (ownDataDirectory is not null)
+        {
+            start.Environment["DATA_DIR"] = ownDataDirectory;
+        }
+
+        var hosted = new HostedProcess(Process.Start(start)!) { Name = name, _ownDataDirectory = ownDataDirectory };
         hosted._process.OutputDataReceived += (_, line) => hosted.Append(line.Data);
         hosted._process.ErrorDataReceived += (_, line) => hosted.Append(line.Data);
         hosted._process.BeginOutputReadLine();
@@ -106,6 +117,10 @@ public sealed class HostedProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_ownDataDirectory is not null)
+        {
+            TestEnvironment.DeleteDataDirectory(_ownDataDirectory);
+        }
     }
 
     private void Append(string? line)

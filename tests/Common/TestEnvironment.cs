@@ -13,6 +13,29 @@ public static class TestEnvironment
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// A new, empty folder under the system's temporary folder, for a gateway's or silo's DATA_DIR: tests
+    /// never write into the repository, and never share a database unless they mean to.
+    /// </summary>
+    public static string NewDataDirectory()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "interview-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>Removes a folder made by <see cref="NewDataDirectory"/>, with whatever the program left in it.</summary>
+    public static void DeleteDataDirectory(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
     /// <summary>The folder holding Interview.sln, found upwards from the test's output.</summary>
     public static string RepositoryRoot()
     {

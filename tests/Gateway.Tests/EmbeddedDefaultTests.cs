@@ -50,6 +50,7 @@ public class EmbeddedDefaultTests
     [InlineData("REDIS", "127.0.0.1:6379,bogus=1")]
     [InlineData("ORLEANS_DASHBOARD", "sometimes")]
     [InlineData("ORLEANS_SILO_PORT", "silo")]
+    [InlineData("DATA_DIR", "/dev/null/data")] // under a file: not a folder anyone can create
     public async Task A_bad_setting_stops_the_gateway_with_a_message_naming_it(string name, string value)
     {
         await using var gateway = HostedProcess.Start("Gateway", new Dictionary<string, string>

@@ -19,10 +19,13 @@ public sealed class SessionListener : ISessionObserver, IAsyncDisposable
     public ConcurrentQueue<(CursorUpdate Cursor, string Except)> Cursors { get; } = new();
     public ConcurrentQueue<SessionEvent> Events { get; } = new();
 
-    public static async Task<SessionListener> StartAsync(ClusterFixture fixture, Guid sessionId)
+    public static Task<SessionListener> StartAsync(ClusterFixture fixture, Guid sessionId) => StartAsync(fixture.Cluster.Client, sessionId);
+
+    /// <summary>A listener through any cluster's client (a test's own cluster, say).</summary>
+    public static async Task<SessionListener> StartAsync(IClusterClient client, Guid sessionId)
     {
-        var listener = new SessionListener(fixture.Grains);
-        var stream = fixture.Cluster.Client.GetStreamProvider(SessionStreams.Provider).GetStream<SessionEvent>(SessionStreams.For(sessionId));
+        var listener = new SessionListener(client);
+        var stream = client.GetStreamProvider(SessionStreams.Provider).GetStream<SessionEvent>(SessionStreams.For(sessionId));
         listener._subscription = await stream.SubscribeAsync((item, _) =>
         {
             listener.Events.Enqueue(item);

@@ -12,6 +12,7 @@ namespace Interview.Load;
 public sealed class GatewayUnderTest : IAsyncDisposable
 {
     private readonly Process? _process;
+    private string? _dataDirectory;
 
     private GatewayUnderTest(Uri address, Process? process) => (Address, _process) = (address, process);
 
@@ -48,6 +49,13 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         start.Environment["MAX_SESSIONS_PER_HOUR"] = "1000000";
         start.Environment["MAX_MESSAGES_PER_MINUTE"] = "1000000";
         start.Environment["MAX_OPERATIONS_PER_MINUTE"] = "1000000";
+        // Its own DATA_DIR, removed afterwards, unless the run names one: the tool never writes into the repository.
+        var dataDirectory = options.ServerEnvironment.ContainsKey("DATA_DIR") ? null : TestEnvironment.NewDataDirectory();
+        if (dataDirectory is not null)
+        {
+            start.Environment["DATA_DIR"] = dataDirectory;
+        }
+
         foreach (var (name, value) in options.ServerEnvironment)
         {
             start.Environment[name] = value;
@@ -58,7 +66,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) { Console.Error.WriteLine($"gateway: {text}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var gateway = new GatewayUnderTest(new Uri($"http://127.0.0.1:{port}"), process);
+        var gateway = new GatewayUnderTest(new Uri($"http://127.0.0.1:{port}"), process) { _dataDirectory = dataDirectory };
         await gateway.WaitUntilServingAsync();
         return gateway;
     }
@@ -96,6 +104,10 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         }
 
         _process?.Dispose();
+        if (_dataDirectory is not null)
+        {
+            TestEnvironment.DeleteDataDirectory(_dataDirectory);
+        }
     }
 
     private async Task WaitUntilServingAsync()

@@ -1,6 +1,7 @@
 using System.Net;
 using Interview.Grains.Journal;
 using Interview.Grains.Sessions;
+using Interview.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,13 +28,16 @@ public static class InterviewSilo
         return silo;
     }
 
-    /// <summary>Cluster mode when REDIS is set (DESIGN.md section 2), otherwise silos on this host with state in memory.</summary>
+    /// <summary>
+    /// Cluster mode when REDIS is set (README, "Cluster mode"), otherwise silos on this host with session
+    /// state and journal on local disk, in DATA_DIR (README, "Run it").
+    /// </summary>
     public static ISiloBuilder UseInterviewCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = ClusterSettings.From(configuration);
         return cluster.IsClusterMode
             ? silo.UseRedisCluster(cluster, configuration)
-            : silo.UseLocalCluster(cluster).UseInMemoryStorage();
+            : silo.UseLocalCluster(cluster).UseEmbeddedStorage(configuration);
     }
 
     /// <summary>Silos on this host only: the embedded default, a standalone silo without Redis, or several joined to a primary.</summary>
@@ -43,7 +47,10 @@ public static class InterviewSilo
         return silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, primary, cluster.ServiceId, cluster.ClusterId);
     }
 
-    /// <summary>The embedded default: session state and stream subscriptions in this process's memory.</summary>
+    /// <summary>
+    /// Session state and stream subscriptions in this process's memory, and no journal: for tests that
+    /// need speed more than a restart (a restart loses every session).
+    /// </summary>
     public static ISiloBuilder UseInMemoryStorage(this ISiloBuilder silo) =>
         silo.AddMemoryGrainStorage(SessionGrain.Storage).AddMemoryGrainStorage(PubSubStore);
 }

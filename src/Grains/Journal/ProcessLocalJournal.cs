@@ -1,8 +1,9 @@
 namespace Interview.Grains.Journal;
 
 /// <summary>
-/// The embedded default's journal: none. Grain state lives in this process's memory there, so whatever
-/// would end the activation without a write (the process dying) takes the state with it anyway.
+/// No journal, for silos with grain state in this process's memory (InterviewSilo.UseInMemoryStorage, in
+/// tests): whatever would end the activation without a write (the process dying) takes the state with it
+/// anyway. The embedded default journals to its store on disk (Storage/SqliteSessionJournal).
 /// </summary>
 public sealed class ProcessLocalJournal : ISessionJournal
 {

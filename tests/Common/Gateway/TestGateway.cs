@@ -14,6 +14,7 @@ namespace Interview.Tests.Common;
 public sealed class TestGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private string? _ownDataDirectory;
 
     private TestGateway(WebApplication app, FakeTimeProvider clock, int siloPort) => (_app, Clock, SiloPort) = (app, clock, siloPort);
 
@@ -26,11 +27,17 @@ public sealed class TestGateway : IAsyncDisposable
 
     public static Task<TestGateway> StartAsync(params string[] settings) => StartAsync(services: null, settings);
 
-    /// <summary>The same, with <paramref name="services"/> replacing some of the gateway's (a journal that fails, say).</summary>
+    /// <summary>
+    /// Starts a gateway; without a DATA_DIR setting, on a fresh temporary one removed when it is disposed.
+    /// <paramref name="services"/> may replace some of the gateway's (a journal that fails, say).
+    /// </summary>
     public static async Task<TestGateway> StartAsync(Action<IServiceCollection>? services, params string[] settings)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var siloPort = TestEnvironment.FreePort();
+        var ownDataDirectory = settings.Any(s => s.StartsWith("DATA_DIR=", StringComparison.Ordinal) || s.StartsWith("REDIS=", StringComparison.Ordinal))
+            ? null
+            : TestEnvironment.NewDataDirectory();
         string[] args =
         [
             "--urls=http://127.0.0.1:0",
@@ -39,6 +46,7 @@ public sealed class TestGateway : IAsyncDisposable
             "--LOG_LEVEL=warn",
             "--MAX_SESSIONS_PER_HOUR=1000000", // every test client is 127.0.0.1; the limit's own tests set theirs
             .. settings.Select(setting => $"--{setting}"),
+            .. ownDataDirectory is null ? Array.Empty<string>() : [$"--DATA_DIR={ownDataDirectory}"],
         ];
         var app = GatewayApp.Build(args, builder =>
         {
@@ -51,12 +59,16 @@ public sealed class TestGateway : IAsyncDisposable
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        return new TestGateway(app, clock, siloPort) { BaseAddress = new Uri(app.Urls.Single()) };
+        return new TestGateway(app, clock, siloPort) { BaseAddress = new Uri(app.Urls.Single()), _ownDataDirectory = ownDataDirectory };
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_ownDataDirectory is not null)
+        {
+            TestEnvironment.DeleteDataDirectory(_ownDataDirectory);
+        }
     }
 }
