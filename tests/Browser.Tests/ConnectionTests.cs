@@ -41,8 +41,9 @@ public class ConnectionTests(BrowserFixture fixture)
         Assert.Equal("Offline", await page.TextContentAsync(".connection-status .label"));
         Assert.Equal("trying again by itself", await page.TextContentAsync(".connection-status .hint"));
 
-        // A gateway is back on that address, with an empty memory; nobody clicks Retry: the page's next try
-        // connects, rejoins and learns the session is gone, and the code stays.
+        // A gateway is back on that address, with a DATA_DIR of its own that never held this session (another
+        // machine's, say); nobody clicks Retry: the page's next try connects, rejoins and learns the session
+        // is gone, and the code stays.
         await using var restarted = await TestGateway.StartAsync($"urls=http://127.0.0.1:{port}");
         await page.WaitForSelectorAsync(".banner.gone:has-text('This session no longer exists.')");
         Assert.EndsWith("\n// kept", await Editor.TextAsync(page));
@@ -50,6 +51,55 @@ public class ConnectionTests(BrowserFixture fixture)
         Assert.Empty(await page.QuerySelectorAllAsync("h1"));
         Assert.Empty(await page.QuerySelectorAllAsync(".connection-status"));
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_gateway_restarted_in_the_middle_of_an_interview_comes_back_with_the_text_and_both_pages_carry_on()
+    {
+        var (port, data) = (TestEnvironment.FreePort(), TestEnvironment.NewDataDirectory());
+        try
+        {
+            var gateway = await TestGateway.StartAsync($"urls=http://127.0.0.1:{port}", $"DATA_DIR={data}");
+            var (ada, id) = await CreateAndJoinAsync(gateway);
+            var bob = await fixture.NewParticipantAsync();
+            await Participant.JoinAsync(bob, new Uri(gateway.BaseAddress, $"/session/{id}").ToString(), "Bob");
+            await Editor.PlaceCursorAtEndAsync(ada);
+            await ada.Keyboard.TypeAsync("\n// before, from Ada");
+            await Editor.WaitForTextAsync(bob, "t.endsWith('// before, from Ada')");
+            var before = await Editor.TextAsync(bob);
+
+            // `dotnet run` stopped and started again on the same DATA_DIR: the pages reconnect by themselves.
+            await gateway.DisposeAsync();
+            await ada.WaitForSelectorAsync(".connection-status.reconnecting, .connection-status.offline");
+            await using var restarted = await TestGateway.StartAsync($"urls=http://127.0.0.1:{port}", $"DATA_DIR={data}");
+            foreach (var page in new[] { ada, bob })
+            {
+                await page.WaitForFunctionAsync("() => document.querySelector('.connection-status .label')?.textContent === 'Connected'", null, new() { Timeout = 60_000 });
+                Assert.Equal(before, await Editor.TextAsync(page));
+                Assert.Empty(await page.QuerySelectorAllAsync(".banner.gone"));
+            }
+
+            // Typing goes both ways again, into one text.
+            await Editor.PlaceCursorAtEndAsync(bob);
+            await bob.Keyboard.TypeAsync("\n// after, from Bob");
+            await Editor.WaitForTextAsync(ada, "t.endsWith('// after, from Bob')");
+            await Editor.PlaceCursorAsync(ada, 1, 1);
+            await ada.Keyboard.TypeAsync("// after, from Ada\n");
+            await Editor.WaitForTextAsync(bob, "t.startsWith('// after, from Ada')");
+            var after = await Editor.TextAsync(ada);
+            Assert.Equal("// after, from Ada\n" + before + "\n// after, from Bob", after);
+            Assert.Equal(after, await Editor.TextAsync(bob));
+            var carol = await fixture.NewParticipantAsync(); // and the session has it: a newcomer gets the same text
+            await Participant.JoinAsync(carol, new Uri(restarted.BaseAddress, $"/session/{id}").ToString(), "Carol");
+            await Editor.WaitForTextAsync(carol, $"t === {System.Text.Json.JsonSerializer.Serialize(after)}");
+            await carol.Context.CloseAsync();
+            await ada.Context.CloseAsync();
+            await bob.Context.CloseAsync();
+        }
+        finally
+        {
+            TestEnvironment.DeleteDataDirectory(data);
+        }
     }
 
     [Fact]
