@@ -49,6 +49,34 @@ public class CollaborativeEditorTests
     }
 
     [Fact]
+    public void An_edit_whose_answer_was_lost_is_not_typed_again_when_the_session_says_it_applied_it()
+    {
+        var editor = NewEditor();
+        _view.Type(editor, new TextEdit(0, 0, "A")); // seq 1, in flight; its answer never comes
+        _view.Type(editor, new TextEdit(1, 0, "B")); // buffered behind it
+
+        // A rejoin beyond the session's history: the whole text, which has A (and someone's "!"), and A's number.
+        editor.Joined(new SessionJoined("s", "Ahello world!", "javascript", [], 1, 1200, LastSeq: 1));
+
+        Assert.Equal("ABhello world!", _view.Text); // A once, B carried over
+        Assert.Equal(_view.Text, editor.Text);
+        var resent = _sent[^1].Submission;
+        Assert.Equal((2L, 1200L, "ABhello world!"), (resent.Seq, resent.Revision, resent.Operation.Apply("Ahello world!")));
+    }
+
+    [Fact]
+    public void An_edit_the_session_never_applied_is_carried_over_a_rejoin()
+    {
+        var editor = NewEditor();
+        _view.Type(editor, new TextEdit(0, 0, "A"));
+
+        editor.Joined(new SessionJoined("s", "hello world!", "javascript", [], 1, 1200, LastSeq: null)); // A never arrived
+
+        Assert.Equal("Ahello world!", _view.Text);
+        Assert.Equal((2L, "Ahello world!"), (_sent[^1].Submission.Seq, _sent[^1].Submission.Operation.Apply("hello world!")));
+    }
+
+    [Fact]
     public void Others_edits_are_applied_around_pending_typing()
     {
         var editor = NewEditor();

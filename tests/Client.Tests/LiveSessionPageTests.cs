@@ -132,7 +132,7 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         Assert.Equal("after " + bobs, _host.Editor!.Text);
 
         page.Find(".notice-close").Click();
-        Assert.Empty(page.FindAll(".notice"));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".notice")), Patience);
     }
 
     [Fact]
@@ -153,8 +153,9 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         Assert.Empty(page.FindAll("h1")); // not the page for a link that never worked
         page.Find(".banner.gone .copy-code").Click();
         page.Find(".banner.gone .download-code").Click();
-        Assert.Equal([code], JSInterop.Invocations["navigator.clipboard.writeText"].Single().Arguments);
-        Assert.Equal([$"interview-{id[..8]}.js", code], JSInterop.Invocations["interview.download"].Single().Arguments);
+        // Clicks are handled on the renderer's dispatcher, which the hub's events share: wait for them.
+        page.WaitForAssertion(() => Assert.Equal([code], JSInterop.Invocations["navigator.clipboard.writeText"].Single().Arguments), Patience);
+        page.WaitForAssertion(() => Assert.Equal([$"interview-{id[..8]}.js", code], JSInterop.Invocations["interview.download"].Single().Arguments), Patience);
     }
 
     [Fact]
@@ -175,7 +176,7 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         Assert.NotNull(page.Find(".banner.expiring .copy-code"));
         Assert.NotNull(page.Find(".banner.expiring .download-code"));
         page.Find(".banner.expiring .notice-close").Click();
-        Assert.Empty(page.FindAll(".banner.expiring"));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".banner.expiring")), Patience); // the click is handled on the renderer's dispatcher
 
         // The server's session-expiring one minute before MAX_SESSION_DURATION: a new warning, shown again.
         await hub.Clients.All.SendAsync(HubEvents.SessionExpiring, new SessionExpiring(id, end, 1));

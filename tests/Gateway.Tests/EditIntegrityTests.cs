@@ -99,6 +99,22 @@ public class EditIntegrityTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_rejoin_naming_its_client_id_learns_its_last_applied_number()
+    {
+        var id = await fixture.CreateSessionAsync();
+        await using var ada = await fixture.ConnectAsync("Ada");
+        await ada.Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId = id, userId = ada.UserId, protocol = "ot" });
+        await ada.EventAsync(HubEvents.SessionJoined);
+        Assert.Equal(1, await AcceptedAsync(ada.Connection, Submit(id, "ada-tab", 3, 0, $"[\"a\",{Template.Length}]")));
+
+        await using var again = await fixture.ConnectAsync("Ada", ada.UserId);
+        await again.Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId = id, userId = ada.UserId, protocol = "ot", clientId = "ada-tab" });
+        Assert.Equal(3, (await again.EventAsync(HubEvents.SessionJoined)).GetProperty("lastSeq").GetInt64());
+        var bad = await again.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = ada.UserId, protocol = "ot", clientId = "a b" });
+        Assert.Equal(("INVALID_PAYLOAD", "clientId"), (bad.Str("code"), bad.GetProperty("details").Str("field")));
+    }
+
+    [Fact]
     public async Task An_operation_of_150000_inserts_is_refused_before_the_grain_and_a_stranger_before_it_is_read()
     {
         var id = await fixture.CreateSessionAsync();

@@ -124,6 +124,20 @@ public class OperationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_rejoining_tab_is_told_the_last_of_its_operations_the_session_applied()
+    {
+        var (grain, listener, text) = await TwoOtClientsAsync();
+        await using var _ = listener;
+        await grain.SubmitOperation("a", new Submission("tab-a", 1, 0, Op($"""["A",{text.Length}]""")));
+        await grain.SubmitOperation("a", new Submission("tab-a", 2, 1, Op($"""["B",{text.Length + 1}]""")));
+
+        var joined = (await grain.Join(listener.Request("a2", Ada, "Ada", ot: true) with { ClientId = "tab-a" })).Joined!;
+        Assert.Equal(2, joined.LastSeq);
+        Assert.Null((await grain.Join(listener.Request("a3", Ada, "Ada", ot: true) with { ClientId = "never-seen" })).Joined!.LastSeq);
+        Assert.Null((await grain.Join(listener.Request("a4", Ada, "Ada", ot: true))).Joined!.LastSeq);
+    }
+
+    [Fact]
     public async Task The_history_outlives_the_activation_through_the_journal()
     {
         var (grain, listener, text) = await TwoOtClientsAsync();

@@ -75,9 +75,13 @@ public sealed class CollaborativeEditor(
 
         // First join, or a resync (the history no longer reaches back): the server's text. What this tab
         // typed and the server never applied is carried over by transforming it past the difference
-        // between the last server text this tab knew and the new one. Numbering goes on: a (clientId, seq)
-        // the session has seen is a repeat to it.
-        var (previous, unsent, lastSeq) = (_ot?.ServerText, _ot?.Unacknowledged, _ot?.LastSeq ?? 0);
+        // between the last server text this tab knew and the new one. The session says the last of this
+        // tab's operations it applied: an operation in flight whose answer was lost is already in the text
+        // and is not carried over again. Numbering goes on: a (clientId, seq) the session has seen is a
+        // repeat to it.
+        var applied = _ot?.Outstanding is not null && joined.LastSeq >= _ot.LastSeq;
+        var previous = applied ? _ot!.Outstanding!.Apply(_ot.ServerText) : _ot?.ServerText;
+        var (unsent, lastSeq) = (applied ? _ot!.Buffer : _ot?.Unacknowledged, _ot?.LastSeq ?? 0);
         _resyncing = false;
         (_ot, Text) = (new OtClient(ClientId, joined.Revision, joined.CurrentCode, lastSeq), joined.CurrentCode);
         _undo.Clear(); // its inverses were for a text that has been replaced

@@ -35,6 +35,9 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
 
     /// <summary>The revision to catch up from after a reconnect; null for the session's text as it is.</summary>
     public Func<long?>? KnownRevision { get; set; }
+
+    /// <summary>This tab's OT client id, so a rejoin is told which of its operations the session applied.</summary>
+    public Func<string?>? KnownClientId { get; set; }
     public event Action<LanguageUpdate>? LanguageUpdated;
     public event Action<UserJoined>? UserJoined;
     public event Action<UserLeft>? UserLeft;
@@ -165,7 +168,7 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
 
     /// <summary>Joins again without a revision: the session's text as it is (after a refusal or RESYNC_REQUIRED).</summary>
     public Task ResyncAsync() =>
-        SendMessageAsync(HubMethods.JoinSession, new { sessionId = _sessionId, userId = _userId, username = _username, protocol = OtProtocol.Name });
+        SendMessageAsync(HubMethods.JoinSession, new { sessionId = _sessionId, userId = _userId, username = _username, protocol = OtProtocol.Name, clientId = KnownClientId?.Invoke() });
 
     public async Task MoveCursorAsync(IReadOnlyList<SelectionRange> selections)
     {
@@ -304,6 +307,7 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
         username = _username,
         protocol = OtProtocol.Name,
         revision = KnownRevision?.Invoke(),
+        clientId = KnownClientId?.Invoke(),
     });
 
     private async Task SendMessageAsync(string method, object payload)

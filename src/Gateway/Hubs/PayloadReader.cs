@@ -60,6 +60,9 @@ public readonly struct PayloadReader
 
     public long Seq() => Count("seq", minimum: 1);
 
+    /// <summary>join-session's clientId: optional, the rejoining tab's, checked as submit-operation's.</summary>
+    public string? OptionalClientId() => OptionalString("clientId") is null ? null : ClientId();
+
     public string ClientId()
     {
         var value = RequiredString("clientId");

@@ -72,7 +72,7 @@ public sealed class GatewaySessions
         {
             var group = SessionGroups.Of(request.SessionId, request.Ot);
             await _hub.Groups.AddToGroupAsync(connectionId, group);
-            var join = new JoinRequest(connectionId, request.UserId, request.Username, _observer.Value, request.Ot, request.Revision);
+            var join = new JoinRequest(connectionId, request.UserId, request.Username, _observer.Value, request.Ot, request.Revision, ClientId: request.ClientId);
             var result = await ClusterCalls.RetryAsync(() => Grain(request.SessionId).Join(join), _logger);
             if (result.Error is { } error)
             {

@@ -35,6 +35,9 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
         _lastByClient.OrderByDescending(client => client.Value.Revision).Take(MaxClientsKept)
             .ToDictionary(client => client.Key, client => new ClientProgress(client.Value.Seq, client.Value.Revision), StringComparer.Ordinal);
 
+    /// <summary>The last seq of this client's the session applied, while it is remembered.</summary>
+    public long? LastSeqOf(string clientId) => _lastByClient.TryGetValue(clientId, out var last) ? last.Seq : null;
+
     public void RestoreClients(IReadOnlyDictionary<string, ClientProgress> clients)
     {
         foreach (var (clientId, progress) in clients)

@@ -183,7 +183,8 @@ public sealed class SessionGrain(
         var catchUp = request.Ot && request.Revision is { } seen ? _history.Since(seen, Session.Revision) : null;
         var snapshot = new SessionJoined(
             Id.ToString("D"), CurrentCode(), Session.Language, _participants.Snapshot(), _participants.UserCount, Session.Revision, catchUp,
-            Session.CreatedAt + _options.MaxSessionDuration);
+            Session.CreatedAt + _options.MaxSessionDuration,
+            request.Ot && request.ClientId is { } clientId ? _history.LastSeqOf(clientId) : null);
         return new JoinResult(snapshot);
     }
 

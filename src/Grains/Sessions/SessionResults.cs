@@ -16,7 +16,8 @@ public sealed record SessionLookup(
 /// A connection asking to join: who it is, which gateway's observer carries its updates, whether it
 /// speaks DESIGN.md's "ot" protocol, and (for a rejoining "ot" client) the last revision it saw.
 /// A <see cref="Reregistration"/> is the gateway registering a connection the session already knew
-/// again (with a new activation): nobody is told the user joined.
+/// again (with a new activation): nobody is told the user joined. <see cref="ClientId"/> is the rejoining
+/// tab's, for the session to say which of its operations it applied.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("interview.join-request")]
 public sealed record JoinRequest(
@@ -26,7 +27,8 @@ public sealed record JoinRequest(
     [property: Id(3)] ISessionObserver Gateway,
     [property: Id(4)] bool Ot = false,
     [property: Id(5)] long? Revision = null,
-    [property: Id(6)] bool Reregistration = false);
+    [property: Id(6)] bool Reregistration = false,
+    [property: Id(7)] string? ClientId = null);
 
 /// <summary>Either the session-joined payload or the error that refused the join.</summary>
 [GenerateSerializer, Immutable, Alias("interview.join-result")]

@@ -14,7 +14,9 @@ public sealed record ParticipantInfo(
 /// session-joined: the joiner's copy of the session. Revision is DESIGN.md's addition; Operations, for a
 /// rejoining "ot" client that said which revision it had, are the edits since then (null when it said none
 /// or the history no longer reaches back that far). ExpiresAt is when the session ends at the latest
-/// (MAX_SESSION_DURATION after its creation), so a page can say how long is left.
+/// (MAX_SESSION_DURATION after its creation), so a page can say how long is left. LastSeq answers a
+/// rejoining "ot" tab that named its clientId: the last of its operations the session applied (null when
+/// it knows none), so the tab knows whether an edit it never heard answered is already in the text.
 /// </summary>
 public sealed record SessionJoined(
     string SessionId,
@@ -24,7 +26,8 @@ public sealed record SessionJoined(
     int UserCount,
     long Revision,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OperationUpdate>? Operations = null,
-    [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset ExpiresAt = default);
+    [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset ExpiresAt = default,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? LastSeq = null);
 
 /// <summary>code-update: the whole text after someone's change. Timestamp is Unix milliseconds.</summary>
 public sealed record CodeUpdate(
