@@ -2,7 +2,11 @@ using System.Text;
 using System.Text.Json;
 using Interview.Shared.Contracts;
 using Interview.Shared.Validation;
+using Interview.Grains.Sessions;
 using Interview.Tests.Common;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Interview.Gateway.Tests;
@@ -154,6 +158,41 @@ public class EditIntegrityTests(GatewayFixture fixture)
         Assert.Equal(ErrorCodes.InvalidPayload, (await RefusedAsync(ada.Connection, Submit(id, "tab", 1, 0, overLimit))).Code);
         Assert.Equal(1, await AcceptedAsync(ada.Connection, Submit(id, "tab", 1, 0, JsonSerializer.Serialize(elements))));
         await AssertSessionAsync(id, expected, 1);
+    }
+
+    [Fact]
+    public async Task Churning_client_ids_cannot_grow_a_session()
+    {
+        var id = await fixture.CreateSessionAsync();
+        var tabs = new List<OtHubClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            tabs.Add(await OtHubClient.JoinAsync(fixture.BaseAddress, id, $"Tab{i}"));
+        }
+
+        // 3,000 operations, each under a client id never used before (1,000 per connection: within its budget).
+        var revision = 0L;
+        for (var n = 0; n < 3000; n++)
+        {
+            var created = await AcceptedAsync(tabs[n % 3].Connection, Submit(id, $"churn{n}", 1, revision, $"[{Template.Length + n},\"x\"]"));
+            Assert.Equal(++revision, created);
+        }
+
+        // What the session keeps of its tabs, as its next state write stores it, stays bounded.
+        var grain = fixture.Services.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(Guid.Parse(id));
+        var storage = fixture.Services.GetRequiredKeyedService<IGrainStorage>(SessionGrain.Storage);
+        var stored = new GrainState<SessionState>(new SessionState());
+        await Eventually.HoldsAsync(async () =>
+        {
+            await storage.ReadStateAsync("session", grain.GetGrainId(), stored);
+            return stored.State?.Revision == 3000;
+        }, "the session writes its state");
+        Assert.InRange(stored.State!.Clients.Count, 1, OperationHistory.MaxClientsKept);
+        Assert.True(stored.State.Clients.ContainsKey("churn2999"));
+        foreach (var tab in tabs)
+        {
+            await tab.DisposeAsync();
+        }
     }
 
     [Fact]
