@@ -103,6 +103,26 @@ public class EditIntegrityTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Nobody_can_use_another_participants_client_id()
+    {
+        var id = await fixture.CreateSessionAsync();
+        await using var ada = await OtHubClient.JoinAsync(fixture.BaseAddress, id, "Ada");
+        await using var mallory = await OtHubClient.JoinAsync(fixture.BaseAddress, id, "Mallory");
+        Assert.Equal(1, await AcceptedAsync(ada.Connection, Submit(id, "ada-tab", 1, 0, $"[\"a\",{Template.Length}]")));
+
+        // Mallory saw "ada-tab" in the operation event; claiming its next number, or a huge one, is refused.
+        foreach (var seq in new[] { 2L, long.MaxValue })
+        {
+            var refused = await RefusedAsync(mallory.Connection, Submit(id, "ada-tab", seq, 1, $"[{Template.Length + 1}]"));
+            Assert.Equal(("INVALID_PAYLOAD", "clientId"), (refused.Code, refused.Details!["field"]));
+        }
+
+        // Ada's next keystroke is applied, not taken for a repeat.
+        Assert.Equal(2, await AcceptedAsync(ada.Connection, Submit(id, "ada-tab", 2, 1, $"[\"b\",{Template.Length + 1}]")));
+        await AssertSessionAsync(id, "ba" + Template, 2);
+    }
+
+    [Fact]
     public async Task A_rejoin_naming_its_client_id_learns_its_last_applied_number()
     {
         var id = await fixture.CreateSessionAsync();
@@ -193,6 +213,36 @@ public class EditIntegrityTests(GatewayFixture fixture)
         {
             await tab.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_huge_operation_made_against_an_old_revision_is_sent_to_resync_not_transformed_at_any_cost()
+    {
+        var id = await fixture.CreateSessionAsync();
+        await using var ada = await OtHubClient.JoinAsync(fixture.BaseAddress, id, "Ada");
+        var filler = new string('x', 10_000);
+        Assert.Equal(1, await AcceptedAsync(ada.Connection, Submit(id, "bob-tab", 1, 0, $"[\"{filler}\",{Template.Length}]")));
+        var length = filler.Length + Template.Length;
+        for (var revision = 1; revision <= 10; revision++)
+        {
+            Assert.Equal(revision + 1, await AcceptedAsync(ada.Connection, Submit(id, "bob-tab", revision + 1, revision, $"[{length + revision - 1},\"b\"]")));
+        }
+
+        // 20,000 components (an insert before each x) made against revision 1: crossing ten operations is
+        // past the transform budget, so the tab is sent to resync instead.
+        var everyX = new List<object>();
+        for (var i = 0; i < filler.Length; i++)
+        {
+            everyX.AddRange(["m", 1]);
+        }
+
+        var resync = await RefusedAsync(ada.Connection, Submit(id, "mass-edit", 1, 1, JsonSerializer.Serialize(everyX.Append(Template.Length))));
+        Assert.Equal(ErrorCodes.ResyncRequired, resync.Code);
+        await AssertSessionAsync(id, filler + Template + new string('b', 10), 11);
+
+        // At the head it crosses nothing, and the same edit applies.
+        Assert.Equal(12, await AcceptedAsync(ada.Connection, Submit(id, "mass-edit", 1, 11, JsonSerializer.Serialize(everyX.Append(Template.Length + 10)))));
+        await AssertSessionAsync(id, string.Concat(Enumerable.Repeat("mx", filler.Length)) + Template + new string('b', 10), 12);
     }
 
     [Fact]

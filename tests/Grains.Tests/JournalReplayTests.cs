@@ -24,6 +24,9 @@ public class JournalReplayTests(ClusterFixture fixture)
         { "a revision out of turn", """{"n":N,"r":99,"o":["x",LENGTH],"u":"u","c":"old","s":1}""", false },
         { "an unknown language", """{"n":N,"r":R,"u":"u","c":"","s":0,"l":"cobol"}""", false },
         { "bytes that are not JSON", "\u0001not json", true },
+        { "an entry without its tab", """{"n":N,"r":R,"o":["x",LENGTH],"u":"u","s":1}""", true },
+        { "an entry without a change", """{"n":N,"r":R,"u":"u","c":"","s":0}""", true },
+        { "an entry claiming a far later number", """{"n":1000000,"r":R,"o":[999,"x"],"u":"u","c":"old","s":1}""", false },
     };
 
     [Theory]
@@ -38,7 +41,7 @@ public class JournalReplayTests(ClusterFixture fixture)
         await DeactivateAsync();
 
         // Behind the session's back: the poisoned entry, then one that would apply after it.
-        var last = JournalEntry.Read(ClusterFixture.Journal.Raw(id)[^1]).Sequence;
+        var last = ClusterFixture.Journal.Last(id);
         ClusterFixture.Journal.Plant(id, Encoding.UTF8.GetBytes(poison
             .Replace("LENGTH", (text.Length + 1).ToString(), StringComparison.Ordinal)
             .Replace("N", (last + 1).ToString(), StringComparison.Ordinal)
@@ -52,7 +55,7 @@ public class JournalReplayTests(ClusterFixture fixture)
 
         // It goes on: a new change is journaled after the journal's last entry and survives the next activation.
         Assert.Equal(2, (await grain.SubmitOperation("a", new Submission("tab", 2, 1, new TextOperation().Insert("B").Retain(text.Length + 1)))).Revision);
-        Assert.Equal(last + 3, JournalEntry.Read(ClusterFixture.Journal.Raw(id)[^1]).Sequence);
+        Assert.Equal(last + 3, ClusterFixture.Journal.Last(id));
         await grain.Leave("a");
         await DeactivateAsync();
         var again = (await grain.Join(listener.Request("a", Ada, ot: true))).Joined!;
@@ -69,13 +72,38 @@ public class JournalReplayTests(ClusterFixture fixture)
         await DeactivateAsync();
 
         // As a silo that died after journaling, before writing its state, leaves them.
-        var last = JournalEntry.Read(ClusterFixture.Journal.Raw(id) is { Count: > 0 } raw ? raw[^1] : new JournalEntry(0, 0, null, "", "", 0).ToJson()).Sequence;
+        var last = ClusterFixture.Journal.Last(id);
         ClusterFixture.Journal.Plant(id, new JournalEntry(last + 1, 1, new TextOperation().Insert("x").Retain(text.Length), Ada, "tab", 1).ToJson());
         ClusterFixture.Journal.Plant(id, new JournalEntry(last + 2, 1, null, Ada, string.Empty, 0, "python").ToJson());
 
         var joined = (await grain.Join(listener.Request("a", Ada, ot: true))).Joined!;
         Assert.Equal(("x" + text, 1L, "python"), (joined.CurrentCode, joined.Revision, joined.Language));
         Assert.Equal(1, (await grain.SubmitOperation("a", new Submission("tab", 1, 0, new TextOperation().Insert("x").Retain(text.Length)))).Revision); // known as applied
+    }
+
+    [Fact]
+    public async Task A_changed_entry_the_state_already_holds_is_never_sent_to_a_rejoining_tab()
+    {
+        var (grain, id) = await fixture.CreateSessionAsync();
+        await using var listener = await SessionListener.StartAsync(fixture, id);
+        var text = (await grain.Join(listener.Request("a", Ada, ot: true))).Joined!.CurrentCode;
+        for (var seq = 1; seq <= 4; seq++)
+        {
+            await grain.SubmitOperation("a", new Submission("tab", seq, seq - 1, new TextOperation().Retain(text.Length + seq - 1).Insert("x")));
+        }
+
+        await grain.Leave("a");
+        await DeactivateAsync(); // the state, at revision 4, is written
+
+        // Entry 2 changed in the store to insert something else.
+        var first = ClusterFixture.Journal.Last(id) - 3;
+        ClusterFixture.Journal.Replace(id, first + 1, new JournalEntry(first + 1, 2, new TextOperation().Insert("EVIL").Retain(text.Length + 1), Ada, "tab", 2).ToJson());
+
+        var rejoined = (await grain.Join(listener.Request("a", Ada, ot: true, revision: 1))).Joined!;
+        Assert.Equal((text + "xxxx", 4L), (rejoined.CurrentCode, rejoined.Revision));
+        Assert.Null(rejoined.Operations); // the history no longer reaches back past the changed entry
+        var fromThree = (await grain.Join(listener.Request("b", Ada, ot: true, revision: 2))).Joined!;
+        Assert.Equal([3L, 4L], fromThree.Operations!.Select(operation => operation.Revision)); // after it, it does
     }
 
     private Task DeactivateAsync() => fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);

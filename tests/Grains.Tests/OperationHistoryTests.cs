@@ -41,7 +41,7 @@ public class OperationHistoryTests
         }
 
         Assert.Equal(100, history.Count);
-        Assert.Equal(SubmissionCheck.Applied(9_996), history.Check("tab0", 9_996)); // found in the kept entries
+        Assert.Equal(SubmissionCheck.Applied(9_996), history.Check("tab0", 9_996, "u")); // found in the kept entries
     }
 
     [Fact]
@@ -77,11 +77,11 @@ public class OperationHistoryTests
         history.Add(Entry(2, client: "a", seq: 2));
         history.Add(Entry(3, client: "", seq: 0)); // full-text changes have no client
 
-        Assert.Equal(SubmissionCheck.Applied(2), history.Check("a", 2));
-        Assert.Equal(SubmissionCheck.Applied(1), history.Check("a", 1)); // an older repeat, still in the history
-        Assert.Equal(SubmissionCheck.Stale, history.Check("a", 0));
-        Assert.Equal(SubmissionCheck.New, history.Check("a", 3));
-        Assert.Equal(SubmissionCheck.New, history.Check("b", 1));
+        Assert.Equal(SubmissionCheck.Applied(2), history.Check("a", 2, "u"));
+        Assert.Equal(SubmissionCheck.Applied(1), history.Check("a", 1, "u")); // an older repeat, still in the history
+        Assert.Equal(SubmissionCheck.Stale, history.Check("a", 0, "u"));
+        Assert.Equal(SubmissionCheck.New, history.Check("a", 3, "u"));
+        Assert.Equal(SubmissionCheck.New, history.Check("b", 1, "u"));
     }
 
     [Fact]
@@ -95,12 +95,12 @@ public class OperationHistoryTests
         }
 
         // Tabs whose operations are still kept are known, with their answers.
-        Assert.Equal(SubmissionCheck.Applied(20_000), history.Check("churn20000", 1));
-        Assert.Equal(SubmissionCheck.Applied(19_901), history.Check("churn19901", 1));
+        Assert.Equal(SubmissionCheck.Applied(20_000), history.Check("churn20000", 1, "u"));
+        Assert.Equal(SubmissionCheck.Applied(19_901), history.Check("churn19901", 1, "u"));
 
         // A forgotten tab's resend looks new, but it was made against a revision the history no longer
         // holds: the session answers RESYNC_REQUIRED, never applies it again.
-        Assert.Equal(SubmissionCheck.New, history.Check("churn1", 1));
+        Assert.Equal(SubmissionCheck.New, history.Check("churn1", 1, "u"));
         Assert.Null(history.Since(0, head: 20_000));
     }
 
@@ -116,5 +116,21 @@ public class OperationHistoryTests
         var stored = history.Clients();
         Assert.Equal(OperationHistory.MaxClientsKept, stored.Count);
         Assert.Equal(5_000, stored.Values.Max(client => client.Revision)); // the most recent are the ones kept
+    }
+
+    [Fact]
+    public void A_client_id_is_its_first_users_alone()
+    {
+        var history = new OperationHistory();
+        history.Add(Entry(1, client: "ada-tab", seq: 1)); // by user "u"
+
+        Assert.Equal(SubmissionCheck.Foreign, history.Check("ada-tab", 2, "mallory"));
+        Assert.Equal(SubmissionCheck.Foreign, history.Check("ada-tab", 1, "mallory")); // not even the answer to one of hers
+        Assert.Equal(SubmissionCheck.New, history.Check("ada-tab", 2, "u"));
+        Assert.Equal("u", history.Clients()["ada-tab"].UserId); // and so it is stored
+
+        var restored = new OperationHistory();
+        restored.RestoreClients(history.Clients());
+        Assert.Equal(SubmissionCheck.Foreign, restored.Check("ada-tab", 2, "mallory"));
     }
 }

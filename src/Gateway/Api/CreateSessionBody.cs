@@ -64,7 +64,16 @@ public static class CreateSessionBody
                 return (null, ApiErrors.BadRequest("Invalid language", "language must be a string: 'javascript' or 'python'"));
             }
 
-            var value = language.GetString();
+            string? value;
+            try
+            {
+                value = language.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return (null, ApiErrors.BadRequest("Invalid language", "language must be well-formed text: it holds half of a surrogate pair"));
+            }
+
             return Languages.IsKnown(value)
                 ? (value, null)
                 : (null, ApiErrors.BadRequest("Invalid language", $"Unknown language '{value}'; use 'javascript' or 'python'"));

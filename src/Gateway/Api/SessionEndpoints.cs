@@ -62,7 +62,7 @@ public static class SessionEndpoints
         SessionLookup lookup;
         try
         {
-            lookup = await ClusterCalls.RetryAsync(() => grains.GetGrain<ISessionGrain>(Guid.Parse(sessionId)).Describe(), logger);
+            lookup = await ClusterCalls.RetryAsync(() => grains.GetGrain<ISessionGrain>(Guid.Parse(sessionId)).Describe(), logger, ClusterCalls.LookupPatience);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -137,7 +137,7 @@ public readonly struct PayloadReader
         }
 
         var logs = value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(entry => entry.ValueKind == JsonValueKind.String)
-            ? value.EnumerateArray().Select(entry => entry.GetString()!).ToList()
+            ? value.EnumerateArray().Select(entry => Text(entry, "logs")).ToList()
             : throw Invalid("logs", "logs must be an array of strings");
         return Limits.LogsFit(logs) ? logs : throw Invalid("logs", $"logs exceed the {Limits.MaxOutputBytes / 1024} KB output limit; cut them first");
     }
@@ -147,7 +147,7 @@ public readonly struct PayloadReader
 
     public string? OptionalString(string name) =>
         !_payload.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : value.ValueKind == JsonValueKind.String ? Text(value, name)
         : throw Invalid(name, $"{name} must be a string");
 
     private long Count(string name, long minimum) =>
@@ -157,8 +157,21 @@ public readonly struct PayloadReader
 
     private string RequiredString(string name) =>
         _payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
+            ? Text(value, name)
             : throw Invalid(name, $"{name} is required and must be a string");
+
+    /// <summary>A string's text; JSON may escape a lone surrogate (\uD83D), which is no text .NET can hold.</summary>
+    private static string Text(JsonElement value, string field)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Invalid(field, $"{field} must be well-formed text: it holds half of a surrogate pair");
+        }
+    }
 
     private static HubErrorException Invalid(string field, string message) =>
         new(SessionErrors.InvalidField(field, message));

@@ -15,9 +15,14 @@ public static class ClusterCalls
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(2);
 
-    public static async Task<T> RetryAsync<T>(Func<Task<T>> call, ILogger logger)
+    /// <summary>How long a REST lookup waits through a failover: a page can ask again, a keystroke cannot.</summary>
+    public static readonly TimeSpan LookupPatience = TimeSpan.FromSeconds(10);
+
+    public static Task<T> RetryAsync<T>(Func<Task<T>> call, ILogger logger) => RetryAsync(call, logger, Patience);
+
+    public static async Task<T> RetryAsync<T>(Func<Task<T>> call, ILogger logger, TimeSpan patience)
     {
-        var giveUpAt = DateTimeOffset.UtcNow + Patience;
+        var giveUpAt = DateTimeOffset.UtcNow + patience;
         var delay = FirstDelay;
         for (var attempt = 1; ; attempt++)
         {

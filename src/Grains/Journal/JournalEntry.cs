@@ -21,7 +21,7 @@ public sealed record JournalEntry(
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    /// <summary>Why this entry could not be read (its sequence is then 0 when even that was unreadable); null for a good one.</summary>
+    /// <summary>Why this entry could not be read; null for a good one. The journals number what they read themselves.</summary>
     [JsonIgnore]
     public string? Problem { get; init; }
 
@@ -32,32 +32,21 @@ public sealed record JournalEntry(
 
     /// <summary>
     /// An entry as stored, never throwing: one whose operation no longer reads (journaled by an older
-    /// version, say, whose checks were weaker) keeps its sequence number and says what is wrong with it,
-    /// so a session replays up to it and goes on from there instead of failing every activation.
+    /// version, say, whose checks were weaker) says what is wrong with it, so a session replays up to it
+    /// and goes on from there instead of failing every activation. The journal gives its number.
     /// </summary>
     public static JournalEntry Read(ReadOnlySpan<byte> json)
     {
         try
         {
-            return FromJson(json);
+            var entry = FromJson(json);
+            return entry.UserId is null || entry.ClientId is null || (entry.Operation is null && entry.Language is null)
+                ? entry with { UserId = entry.UserId ?? string.Empty, ClientId = entry.ClientId ?? string.Empty, Problem = "it lacks its author, its tab or its change" }
+                : entry;
         }
         catch (Exception exception) when (exception is JsonException or TextOperationException or InvalidOperationException or NotSupportedException)
         {
-            return new JournalEntry(SequenceOf(json), 0, null, string.Empty, string.Empty, 0) { Problem = exception.Message };
-        }
-    }
-
-    private static long SequenceOf(ReadOnlySpan<byte> json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json.ToArray());
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("n", out var n) && n.TryGetInt64(out var sequence) ? sequence : 0;
-        }
-        catch (JsonException)
-        {
-            return 0;
+            return new JournalEntry(0, 0, null, string.Empty, string.Empty, 0) { Problem = exception.Message };
         }
     }
 }

@@ -35,10 +35,18 @@ public sealed class RedisSessionJournal(IConnectionMultiplexer redis, string key
         }
     }
 
+    /// <summary>
+    /// Every entry, numbered by the journal itself (its last number, counted back), not by the JSON they
+    /// hold: the two are read in one transaction, and appends are consecutive.
+    /// </summary>
     public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid sessionId)
     {
-        var values = await Database.ListRangeAsync(Key(sessionId));
-        return Array.ConvertAll(values, value => JournalEntry.Read((byte[])value!));
+        var read = Database.CreateTransaction();
+        var listed = read.ListRangeAsync(Key(sessionId));
+        var lastKept = read.StringGetAsync(SequenceKey(sessionId));
+        await read.ExecuteAsync();
+        var (values, last) = (await listed, (long?)await lastKept ?? 0);
+        return [.. values.Select((value, index) => JournalEntry.Read((byte[]?)value ?? []) with { Sequence = last - values.Length + 1 + index })];
     }
 
     public Task TrimAsync(Guid sessionId, int keep) => Database.ListTrimAsync(Key(sessionId), -keep, -1);

@@ -22,7 +22,7 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
     // index, not by scanning: every submission asks for the few operations since its revision.
     private readonly List<OperationUpdate> _entries = [];
     private int _start;
-    private readonly Dictionary<string, (long Seq, long Revision)> _lastByClient = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Seq, long Revision, string? UserId)> _lastByClient = new(StringComparer.Ordinal);
     private long _characters;
 
     public int Count => _entries.Count - _start;
@@ -33,7 +33,7 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
     /// <summary>Each tab's last applied operation, for the session's stored state.</summary>
     public Dictionary<string, ClientProgress> Clients() =>
         _lastByClient.OrderByDescending(client => client.Value.Revision).Take(MaxClientsKept)
-            .ToDictionary(client => client.Key, client => new ClientProgress(client.Value.Seq, client.Value.Revision), StringComparer.Ordinal);
+            .ToDictionary(client => client.Key, client => new ClientProgress(client.Value.Seq, client.Value.Revision, client.Value.UserId), StringComparer.Ordinal);
 
     /// <summary>The last seq of this client's the session applied, while it is remembered.</summary>
     public long? LastSeqOf(string clientId) => _lastByClient.TryGetValue(clientId, out var last) ? last.Seq : null;
@@ -42,7 +42,7 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
     {
         foreach (var (clientId, progress) in clients)
         {
-            _lastByClient[clientId] = (progress.Seq, progress.Revision);
+            _lastByClient[clientId] = (progress.Seq, progress.Revision, progress.UserId);
         }
     }
 
@@ -64,12 +64,20 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
     }
 
     /// <summary>
-    /// Whether this client's operation number is new, or was applied (and at which revision). A client
+    /// Whether this client's operation number is new, or was applied (and at which revision). A client id
+    /// belongs to the user whose operation first carried it: anyone else's use of it is refused, since
+    /// every operation event shows other tabs' ids, and taking one over would make the owner's next
+    /// edits look like repeats (acknowledged, never applied). A client
     /// numbers its operations upwards and sends the next only after the last was applied, so a number
     /// at or below its last one is a repeat; its answer is found while the history still holds it.
     /// </summary>
-    public SubmissionCheck Check(string clientId, long seq)
+    public SubmissionCheck Check(string clientId, long seq, string userId)
     {
+        if (_lastByClient.TryGetValue(clientId, out var owner) && owner.UserId is { } known && known != userId)
+        {
+            return SubmissionCheck.Foreign; // another participant's tab: its numbers are not theirs to use
+        }
+
         if (!_lastByClient.TryGetValue(clientId, out var last) || seq > last.Seq)
         {
             return SubmissionCheck.New;
@@ -103,7 +111,7 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
         _characters += Size(entry.Operation);
         if (entry.ClientId.Length > 0)
         {
-            _lastByClient[entry.ClientId] = (entry.Seq, entry.Revision);
+            _lastByClient[entry.ClientId] = (entry.Seq, entry.Revision, entry.UserId);
         }
 
         while (Count > maxCount || (_characters > maxCharacters && Count > 1))
@@ -151,11 +159,12 @@ public sealed class OperationHistory(int maxCount = OperationHistory.DefaultMaxC
     }
 }
 
-/// <summary>What the history says of a (clientId, seq): new, applied at a revision, or older than the client's last.</summary>
+/// <summary>What the history says of a (clientId, seq): new, applied at a revision, older than the client's last, or another user's tab.</summary>
 public readonly record struct SubmissionCheck(SubmissionStatus Status, long Revision = 0)
 {
     public static SubmissionCheck New => new(SubmissionStatus.New);
     public static SubmissionCheck Stale => new(SubmissionStatus.Stale);
+    public static SubmissionCheck Foreign => new(SubmissionStatus.Foreign);
 
     public static SubmissionCheck Applied(long revision) => new(SubmissionStatus.Applied, revision);
 }
@@ -165,4 +174,7 @@ public enum SubmissionStatus
     New,
     Applied,
     Stale,
+
+    /// <summary>The client id is another participant's tab's.</summary>
+    Foreign,
 }

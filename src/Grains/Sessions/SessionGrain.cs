@@ -28,6 +28,9 @@ public sealed class SessionGrain(
     public const string Storage = "sessions";
     public const int MaxSelections = 32;
 
+    /// <summary>Component steps a submission's transforms may take (about 10 ms); beyond, RESYNC_REQUIRED.</summary>
+    public const long MaxTransformWork = 200_000;
+
     /// <summary>Everyone present is told this many minutes before the maximum duration ends the session.</summary>
     public static readonly IReadOnlyList<int> ExpiryWarnings = [10, 1];
 
@@ -259,13 +262,27 @@ public sealed class SessionGrain(
             return new SubmitOutcome(null, refusal);
         }
 
-        var check = _history.Check(submission.ClientId, submission.Seq);
+        var check = _history.Check(submission.ClientId, submission.Seq, _participants.UserOf(connectionId)!.Id);
+        if (check.Status == SubmissionStatus.Foreign)
+        {
+            return new SubmitOutcome(null, SessionErrors.InvalidField("clientId", "This clientId is another participant's tab; use your own"));
+        }
+
         if (check.Status == SubmissionStatus.Applied)
         {
             return new SubmitOutcome(check.Revision); // a resend: the same answer, nothing applied twice
         }
 
         if (check.Status == SubmissionStatus.Stale || _history.Since(submission.Revision, Session.Revision) is not { } concurrent)
+        {
+            return new SubmitOutcome(null, SessionErrors.ResyncRequired(Id));
+        }
+
+        // Transforming walks the submission once per operation it crosses: 20,001 components made against
+        // a revision a thousand operations old would cost a second of CPU, every time it is sent. Past
+        // this budget the tab is asked to resync (its rejoin brings it to the head, where it crosses
+        // nothing); nothing is used up.
+        if (TransformWork(submission.Operation, concurrent) > MaxTransformWork)
         {
             return new SubmitOutcome(null, SessionErrors.ResyncRequired(Id));
         }
@@ -570,14 +587,10 @@ public sealed class SessionGrain(
         var entries = await journal.ReadAsync(Id);
         var (replayed, last) = (0, stored);
         string? stop = null;
-
-        // Entries are numbered consecutively (an append lands only as the next), so an entry too garbled to
-        // say its own number has it by its place.
-        var known = entries.Select((entry, index) => (entry.Sequence, index)).FirstOrDefault(e => e.Sequence > 0);
-        for (var i = 0; i < entries.Count; i++)
+        var kept = new List<OperationUpdate>(); // what the stored state already holds, for the history
+        foreach (var entry in entries)
         {
-            var entry = entries[i];
-            var sequence = known.Sequence > 0 ? known.Sequence + i - known.index : stored + 1 + i;
+            var sequence = entry.Sequence; // the journal's own numbering, not what the entry says of itself
             last = Math.Max(last, sequence);
             if (stop is not null)
             {
@@ -587,17 +600,23 @@ public sealed class SessionGrain(
             var update = entry.Operation is { } operation ? new OperationUpdate(entry.Revision, operation, entry.UserId, entry.ClientId, entry.Seq) : null;
             if (sequence <= stored)
             {
-                if (update is not null && entry.Revision <= Session.Revision)
+                if (update is not null && entry.Problem is null && entry.Revision <= Session.Revision)
                 {
-                    _history.Add(update);
+                    kept.Add(update);
                 }
 
                 continue;
             }
 
+            if (kept.Count > 0)
+            {
+                KeepHistory(kept);
+                kept.Clear();
+            }
+
             if (ReplayProblem(entry) is { } problem)
             {
-                stop = $"entry {last} (after revision {Session.Revision}) {problem}";
+                stop = $"entry {sequence} (after revision {Session.Revision}) {problem}";
                 continue;
             }
 
@@ -614,6 +633,7 @@ public sealed class SessionGrain(
             replayed++;
         }
 
+        KeepHistory(kept);
         if (stop is not null)
         {
             // Later appends continue after the journal's last entry, or each would conflict with it.
@@ -628,6 +648,31 @@ public sealed class SessionGrain(
         {
             _dirty = true;
             logger.LogInformation("Session {SessionId} recovered {Count} journaled changes up to revision {Revision}", Id, replayed, Session.Revision);
+        }
+    }
+
+    /// <summary>
+    /// Operations the stored text already includes go into the history as far back as they chain into
+    /// it: each one's result is as long as the next one's base, the last one's as the text. An entry
+    /// changed in the store breaks the chain, and the history starts after it, so a rejoining tab is
+    /// never sent operations that do not lead to the text it is given.
+    /// </summary>
+    private void KeepHistory(List<OperationUpdate> kept)
+    {
+        if (kept.Count == 0)
+        {
+            return;
+        }
+
+        var (length, revision, first) = (Document.Length, Session.Revision, kept.Count);
+        for (var i = kept.Count - 1; i >= 0 && kept[i].Revision == revision && kept[i].Operation.TargetLength == length; i--)
+        {
+            (length, revision, first) = (kept[i].Operation.BaseLength, revision - 1, i);
+        }
+
+        foreach (var update in kept.Skip(first))
+        {
+            _history.Add(update);
         }
     }
 
@@ -662,6 +707,17 @@ public sealed class SessionGrain(
         {
             return $"does not apply: {exception.Message}";
         }
+    }
+
+    private static long TransformWork(TextOperation submitted, IReadOnlyList<OperationUpdate> concurrent)
+    {
+        long work = 0;
+        foreach (var earlier in concurrent)
+        {
+            work += submitted.Components.Count + earlier.Operation.Components.Count;
+        }
+
+        return work;
     }
 
     private string CurrentCode()

@@ -19,6 +19,6 @@ public sealed class SessionState
     [Id(8)] public Dictionary<string, ClientProgress> Clients { get; set; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>A tab's last applied (clientId, seq) and the revision it created.</summary>
+/// <summary>A tab's last applied (clientId, seq), the revision it created, and whose tab it is (null in states stored before owners were).</summary>
 [GenerateSerializer, Immutable, Alias("interview.client-progress")]
-public sealed record ClientProgress([property: Id(0)] long Seq, [property: Id(1)] long Revision);
+public sealed record ClientProgress([property: Id(0)] long Seq, [property: Id(1)] long Revision, [property: Id(2)] string? UserId = null);

@@ -54,13 +54,16 @@ public sealed class SqliteSessionJournal(SqliteStore store) : ISessionJournal
         return store.ReadAsync<IReadOnlyList<JournalEntry>>(connection =>
         {
             using var select = connection.CreateCommand();
-            select.CommandText = "SELECT entry FROM journal_entry WHERE session_id = $session ORDER BY sequence";
+            select.CommandText = "SELECT sequence, entry FROM journal_entry WHERE session_id = $session ORDER BY sequence";
             select.Parameters.AddWithValue("$session", session);
             using var rows = select.ExecuteReader();
             var entries = new List<JournalEntry>();
             while (rows.Read())
             {
-                entries.Add(JournalEntry.Read((byte[])rows[0])); // an unreadable entry says so, for the replay to stop at
+                // The row's own number, not the one in its JSON, and whatever the column holds: an entry
+                // that is not what this store writes says so, for the replay to stop at.
+                var bytes = rows.GetValue(1) as byte[] ?? [];
+                entries.Add(JournalEntry.Read(bytes) with { Sequence = rows.GetInt64(0) });
             }
 
             return entries;

@@ -33,6 +33,25 @@ public sealed class SqliteSessionJournalTests : IDisposable
         Assert.Empty(await Journal.ReadAsync(Guid.NewGuid()));
     }
 
+    [Theory]
+    [InlineData("'garbage'")] // a text where bytes belong
+    [InlineData("12345")]
+    [InlineData("X'00FF'")]
+    [InlineData("CAST('{\"n\":1000000,\"r\":2,\"o\":[\"x\"],\"u\":\"u\",\"s\":1}' AS BLOB)")] // no tab, a number of its own
+    public async Task A_row_changed_in_the_store_is_read_as_a_problem_under_its_own_number(string value)
+    {
+        await Journal.AppendAsync(_session, Entry(1));
+        await Journal.AppendAsync(_session, Entry(2));
+        _folder.Scalar($"UPDATE journal_entry SET entry = {value} WHERE session_id = '{_session:N}' AND sequence = 2");
+
+        var entries = await Journal.ReadAsync(_session);
+
+        Assert.Equal([1L, 2L], entries.Select(entry => entry.Sequence));
+        Assert.Null(entries[0].Problem);
+        Assert.NotNull(entries[1].Problem);
+        await Journal.AppendAsync(_session, Entry(3)); // and the journal goes on after it
+    }
+
     [Fact]
     public async Task An_append_that_is_not_the_next_in_sequence_is_refused_and_changes_nothing()
     {
