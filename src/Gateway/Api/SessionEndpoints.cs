@@ -24,10 +24,7 @@ public static class SessionEndpoints
             return error;
         }
 
-        // The client's address as the forwarded-headers middleware leaves it: from X-Forwarded-For only
-        // when the request came through a proxy in TRUSTED_PROXIES.
-        var address = request.HttpContext.Connection.RemoteIpAddress;
-        var client = (address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address)?.ToString() ?? "unknown";
+        var client = ClientAddress.Of(request.HttpContext);
         if (await grains.GetGrain<ICreationQuotaGrain>(client).TryCreate() is { } retryAfter)
         {
             logger.LogWarning("Session creation refused for {ClientIp}: over MAX_SESSIONS_PER_HOUR", client);
