@@ -132,9 +132,9 @@ public class EditIntegrityTests(GatewayFixture fixture)
         Assert.Equal(1, await AcceptedAsync(ada.Connection, Submit(id, "ada-tab", 3, 0, $"[\"a\",{Template.Length}]")));
 
         await using var again = await fixture.ConnectAsync("Ada", ada.UserId);
-        await again.Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId = id, userId = ada.UserId, protocol = "ot", clientId = "ada-tab" });
+        await again.Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId = id, userId = ada.UserId, protocol = "ot", clientId = "ada-tab", userToken = ada.TokenIn(id) });
         Assert.Equal(3, (await again.EventAsync(HubEvents.SessionJoined)).GetProperty("lastSeq").GetInt64());
-        var bad = await again.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = ada.UserId, protocol = "ot", clientId = "a b" });
+        var bad = await again.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = ada.UserId, protocol = "ot", clientId = "a b", userToken = ada.TokenIn(id) });
         Assert.Equal(("INVALID_PAYLOAD", "clientId"), (bad.Str("code"), bad.GetProperty("details").Str("field")));
     }
 

@@ -16,7 +16,8 @@ public class SessionScenarioTests(GatewayFixture fixture)
         await using var bob = await fixture.ConnectAsync("Bob");
 
         var adaJoined = await ada.JoinAsync(id);
-        Assert.Equal(["currentCode", "expiresAt", "language", "revision", "sessionId", "userCount", "users"], Json.Keys(adaJoined));
+        Assert.Equal(["currentCode", "expiresAt", "language", "revision", "sessionId", "userCount", "userToken", "users"], Json.Keys(adaJoined));
+        Assert.True(UserTokens.IsWellFormed(adaJoined.Str("userToken")));
         Assert.Equal(
             DateTimeOffset.Parse((await Json.ReadAsync(await fixture.Http.GetAsync($"/api/sessions/{id}"))).Str("createdAt"), System.Globalization.CultureInfo.InvariantCulture).AddHours(4),
             DateTimeOffset.Parse(adaJoined.Str("expiresAt"), System.Globalization.CultureInfo.InvariantCulture)); // MAX_SESSION_DURATION after creation
@@ -27,6 +28,7 @@ public class SessionScenarioTests(GatewayFixture fixture)
 
         var bobJoined = await bob.JoinAsync(id);
         Assert.Equal(2, bobJoined.Int("userCount"));
+        Assert.NotEqual(adaJoined.Str("userToken"), bobJoined.Str("userToken"));
         Assert.Equal(["Ada", "Bob"], bobJoined.GetProperty("users").EnumerateArray().Select(u => u.Str("username")));
         var joinedEvent = await ada.EventAsync(HubEvents.UserJoined);
         Assert.Equal(["color", "userCount", "userId", "username"], Json.Keys(joinedEvent));

@@ -12,6 +12,10 @@ public sealed class TestParticipant : IAsyncDisposable
     private static readonly string[] ServerEvents =
         [HubEvents.SessionJoined, HubEvents.CodeUpdate, HubEvents.LanguageUpdate, HubEvents.UserJoined, HubEvents.UserLeft, HubEvents.Error, HubEvents.ExecutionResult, OtProtocol.Operation];
 
+    // What a browser's localStorage is to its tabs: the token each session gave each user, so a second
+    // tab of a user joins as that user.
+    private static readonly ConcurrentDictionary<(string SessionId, string UserId), string> Tokens = new();
+
     private TestParticipant(HubConnection connection, string username, string userId) =>
         (Connection, Username, UserId) = (connection, username, userId);
 
@@ -26,19 +30,35 @@ public sealed class TestParticipant : IAsyncDisposable
         var participant = new TestParticipant(connection, username, userId);
         foreach (var name in ServerEvents)
         {
-            connection.On<JsonElement>(name, payload => participant.Received.Enqueue((name, payload)));
+            connection.On<JsonElement>(name, payload =>
+            {
+                if (name == HubEvents.SessionJoined && payload.TryGetProperty("userToken", out var token))
+                {
+                    Tokens[(payload.GetProperty("sessionId").GetString()!, userId)] = token.GetString()!;
+                }
+
+                participant.Received.Enqueue((name, payload));
+            });
         }
 
         await connection.StartAsync();
         return participant;
     }
 
-    /// <summary>Joins and returns session-joined; fails with the error event if one comes instead.</summary>
-    public async Task<JsonElement> JoinAsync(string sessionId)
+    /// <summary>The token the session gave this user, as this user's other tabs know it.</summary>
+    public string? TokenIn(string sessionId) => Tokens.GetValueOrDefault((sessionId, UserId));
+
+    /// <summary>
+    /// Joins and returns session-joined; fails with the error event if one comes instead. The join carries
+    /// the user's token when another tab of the user was given one, unless <paramref name="withToken"/> is false
+    /// (a SPEC-only client, which knows of no token).
+    /// </summary>
+    public async Task<JsonElement> JoinAsync(string sessionId, bool withToken = true)
     {
         var joinedBefore = Count(HubEvents.SessionJoined);
         var errorsBefore = Count(HubEvents.Error);
-        await Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId, userId = UserId, username = Username });
+        var token = withToken ? TokenIn(sessionId) : null;
+        await Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId, userId = UserId, username = Username, userToken = token });
         await Eventually.HoldsAsync(
             () => Count(HubEvents.SessionJoined) > joinedBefore || Count(HubEvents.Error) > errorsBefore, "join is answered");
         Assert.True(Count(HubEvents.Error) == errorsBefore, $"join refused: {All(HubEvents.Error).LastOrDefault()}");

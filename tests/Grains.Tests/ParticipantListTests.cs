@@ -1,4 +1,5 @@
 using Interview.Grains.Sessions;
+using Interview.Shared.Validation;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Interview.Grains.Tests;
@@ -11,11 +12,11 @@ public class ParticipantListTests(ClusterFixture fixture)
     {
         await using var gateway = await SessionListener.StartAsync(fixture, Guid.NewGuid());
         var list = new ParticipantList(TimeProvider.System);
-        var colors = Enumerable.Range(0, 3).Select(i => list.Add($"c{i}", $"u{i}", $"U{i}", gateway.Reference).User.Color).ToList();
+        var colors = Enumerable.Range(0, 3).Select(i => list.Add($"c{i}", $"u{i}", $"U{i}", gateway.Reference).User!.Color).ToList();
         Assert.Equal(3, colors.Distinct().Count());
 
         list.Remove("c1");
-        Assert.Equal(colors[1], list.Add("c9", "u9", "U9", gateway.Reference).User.Color);
+        Assert.Equal(colors[1], list.Add("c9", "u9", "U9", gateway.Reference).User!.Color);
     }
 
     [Fact]
@@ -25,7 +26,7 @@ public class ParticipantListTests(ClusterFixture fixture)
         var list = new ParticipantList(TimeProvider.System);
         for (var i = 0; i < ParticipantList.Palette.Count + 3; i++)
         {
-            Assert.Contains(list.Add($"c{i}", $"u{i}", "U", gateway.Reference).User.Color, ParticipantList.Palette);
+            Assert.Contains(list.Add($"c{i}", $"u{i}", "U", gateway.Reference).User!.Color, ParticipantList.Palette);
         }
 
         Assert.Equal(ParticipantList.Palette.Count + 3, list.UserCount);
@@ -36,12 +37,12 @@ public class ParticipantListTests(ClusterFixture fixture)
     {
         await using var gateway = await SessionListener.StartAsync(fixture, Guid.NewGuid());
         var list = new ParticipantList(TimeProvider.System);
-        var (first, isNew) = list.Add("a", "u", "Old", gateway.Reference);
-        var (again, isNewAgain) = list.Add("b", "u", "New", gateway.Reference);
+        var first = list.Add("a", "u", "Old", gateway.Reference);
+        var again = list.Add("b", "u", "New", gateway.Reference, token: first.User!.Token);
 
-        Assert.True(isNew);
-        Assert.False(isNewAgain);
-        Assert.Same(first, again);
+        Assert.True(first.IsNewUser);
+        Assert.False(again.IsNewUser);
+        Assert.Same(first.User, again.User);
         Assert.Equal("New", list.Snapshot().Single().Username);
     }
 
@@ -52,8 +53,8 @@ public class ParticipantListTests(ClusterFixture fixture)
         await using var alive = await SessionListener.StartAsync(fixture, Guid.NewGuid());
         var leases = new FakeTimeProvider();
         var list = new ParticipantList(leases);
-        list.Add("a1", "ada", "Ada", gone.Reference);
-        list.Add("a2", "ada", "Ada", alive.Reference); // Ada's second tab is on the live gateway
+        var ada = list.Add("a1", "ada", "Ada", gone.Reference).User!;
+        list.Add("a2", "ada", "Ada", alive.Reference, token: ada.Token); // Ada's second tab is on the live gateway
         list.Add("b1", "bob", "Bob", gone.Reference);
 
         Assert.Empty(list.RemoveLapsedGateways(TimeSpan.FromMinutes(1)));
@@ -73,15 +74,130 @@ public class ParticipantListTests(ClusterFixture fixture)
     {
         await using var gateway = await SessionListener.StartAsync(fixture, Guid.NewGuid());
         var list = new ParticipantList(TimeProvider.System);
-        var (first, _) = list.Add("a", "u", "Ada", gateway.Reference);
+        var first = list.Add("a", "u", "Ada", gateway.Reference).User;
 
-        var (again, isNew) = list.Add("a", "u", "Ada L.", gateway.Reference);
+        var again = list.Add("a", "u", "Ada L.", gateway.Reference); // the connection already is this user: no token needed
 
-        Assert.False(isNew);
-        Assert.Same(first, again);
+        Assert.False(again.IsNewUser);
+        Assert.Same(first, again.User);
         Assert.Equal(["a"], list.ConnectionIds());
         Assert.Equal("Ada L.", list.Snapshot().Single().Username);
         Assert.Same(first, list.Remove("a")); // and one leave takes the user out
+    }
+
+    [Fact]
+    public async Task A_present_users_id_needs_their_token_and_a_refusal_changes_nothing()
+    {
+        await using var gateway = await SessionListener.StartAsync(fixture, Guid.NewGuid());
+        var list = new ParticipantList(TimeProvider.System);
+        var alice = list.Add("alice-tab", "alice", "Alice", gateway.Reference).User!;
+        list.Add("mallory-tab", "mallory", "Mallory", gateway.Reference);
+
+        Assert.True(UserTokens.IsWellFormed(alice.Token));
+        foreach (var guess in new string?[] { null, UserTokens.New(), alice.Token.ToUpperInvariant(), "" })
+        {
+            Assert.Equal(AdmissionStatus.WrongToken, list.Add("mallory-tab", "alice", "Alice", gateway.Reference, token: guess).Status);
+            Assert.Equal(AdmissionStatus.WrongToken, list.Add("new-tab", "alice", "Alice", gateway.Reference, token: guess).Status);
+        }
+
+        // Nothing changed: Mallory is still Mallory, Alice has one tab, the stranger's tab is nobody.
+        Assert.Equal("mallory", list.UserOf("mallory-tab")!.Id);
+        Assert.Null(list.UserOf("new-tab"));
+        Assert.Equal(["alice-tab"], alice.Connections);
+        Assert.Equal(["Alice", "Mallory"], list.Snapshot().Select(u => u.Username));
+    }
+
+    [Fact]
+    public async Task Once_a_users_last_tab_left_the_id_is_free_and_a_returning_tab_keeps_its_token()
+    {
+        await using var gateway = await SessionListener.StartAsync(fixture, Guid.NewGuid());
+        var list = new ParticipantList(TimeProvider.System);
+        var token = list.Add("a", "u", "Ada", gateway.Reference).User!.Token;
+        list.Remove("a");
+
+        var back = list.Add("b", "u", "Ada", gateway.Reference, token: token);
+        Assert.True(back.IsNewUser);
+        Assert.Equal(token, back.User!.Token); // the browser's other tabs still hold it
+
+        list.Remove("b");
+        var stranger = list.Add("c", "u", "Ada", gateway.Reference); // no token: a SPEC-only client after a drop
+        Assert.Equal(AdmissionStatus.Admitted, stranger.Status);
+        Assert.NotEqual(token, stranger.User!.Token);
+    }
+
+    [Fact]
+    public async Task A_connection_that_becomes_someone_else_reports_who_it_was()
+    {
+        await using var gateway = await SessionListener.StartAsync(fixture, Guid.NewGuid());
+        var list = new ParticipantList(TimeProvider.System);
+        list.Add("a", "ada", "Ada", gateway.Reference);
+
+        var now = list.Add("a", "bob", "Bob", gateway.Reference);
+
+        Assert.Equal("ada", now.Left!.Id);
+        Assert.Equal(["bob"], list.Snapshot().Select(u => u.Id));
+    }
+
+    [Fact]
+    public async Task New_users_past_the_limit_are_refused_but_tabs_of_present_users_and_reregistrations_are_not()
+    {
+        await using var gateway = await SessionListener.StartAsync(fixture, Guid.NewGuid());
+        var list = new ParticipantList(TimeProvider.System, maxUsers: 2);
+        var ada = list.Add("a1", "ada", "Ada", gateway.Reference).User!;
+        list.Add("b1", "bob", "Bob", gateway.Reference);
+
+        Assert.Equal(AdmissionStatus.Full, list.Add("c1", "cy", "Cy", gateway.Reference).Status);
+        Assert.Equal(AdmissionStatus.Admitted, list.Add("a2", "ada", "Ada", gateway.Reference, token: ada.Token).Status);
+        Assert.Equal(AdmissionStatus.Admitted, list.Add("b1", "cy", "Cy", gateway.Reference).Status); // Bob's only tab becomes Cy: still two
+        Assert.Equal(AdmissionStatus.Admitted, list.Add("d1", "dee", "Dee", gateway.Reference, reregistration: true).Status);
+        Assert.Equal(3, list.UserCount);
+    }
+
+    [Theory]
+    [InlineData("Alice", "Alice", "Alice (2)")]
+    [InlineData("Alice", "ALICE", "ALICE (2)")]
+    [InlineData("Alice", "\uFF21lice", "\uFF21lice (2)")]
+    [InlineData("Alice", "Bob", "Bob")]
+    public async Task A_second_participant_with_the_same_visible_name_is_marked_apart(string first, string second, string shown)
+    {
+        await using var gateway = await SessionListener.StartAsync(fixture, Guid.NewGuid());
+        var list = new ParticipantList(TimeProvider.System);
+        list.Add("a", "u1", System.Text.RegularExpressions.Regex.Unescape(first), gateway.Reference);
+        list.Add("b", "u2", System.Text.RegularExpressions.Regex.Unescape(second), gateway.Reference);
+        list.Add("c", "u3", "Alice (2)", gateway.Reference); // someone naming themselves like the marked one
+
+        var names = list.Snapshot().Select(u => u.Username).ToList();
+        Assert.Equal(System.Text.RegularExpressions.Regex.Unescape(shown), names[1]);
+        Assert.Equal(names.Count, names.Select(Usernames.Likeness).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_rename_to_a_taken_name_is_marked_and_the_mark_goes_when_the_name_does()
+    {
+        await using var gateway = await SessionListener.StartAsync(fixture, Guid.NewGuid());
+        var list = new ParticipantList(TimeProvider.System);
+        list.Add("a", "u1", "Alice", gateway.Reference);
+        list.Add("b", "u2", "Bob", gateway.Reference);
+
+        list.Add("b", "u2", "Alice", gateway.Reference);
+        Assert.Equal("Alice (2)", list.UserOf("b")!.Username);
+        list.Add("b", "u2", "Alice", gateway.Reference); // the same name again: no "(3)"
+        Assert.Equal("Alice (2)", list.UserOf("b")!.Username);
+        list.Add("b", "u2", "Robert", gateway.Reference);
+        Assert.Equal("Robert", list.UserOf("b")!.Username);
+    }
+
+    [Fact]
+    public async Task A_marked_name_still_fits_in_50_characters()
+    {
+        await using var gateway = await SessionListener.StartAsync(fixture, Guid.NewGuid());
+        var list = new ParticipantList(TimeProvider.System);
+        var name = new string('a', 45) + "😀" + "aaa"; // 50: making room for " (2)" would split the pair
+        list.Add("a", "u1", name, gateway.Reference);
+        list.Add("b", "u2", name, gateway.Reference);
+
+        var marked = list.UserOf("b")!.Username;
+        Assert.Equal(new string('a', 45) + " (2)", marked);
     }
 
     [Fact]

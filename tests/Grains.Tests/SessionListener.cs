@@ -51,8 +51,15 @@ public sealed class SessionListener : ISessionObserver, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A join as that user, carrying the user's token as one browser's tabs do: the first tab's is taken
+    /// by the session (the id was free), and every later tab of that user presents the same one.
+    /// </summary>
     public JoinRequest Request(string connectionId, string userId, string username = "Ada", bool ot = false, long? revision = null) =>
-        new(connectionId, userId, username, Reference, ot, revision);
+        new(connectionId, userId, username, Reference, ot, revision, UserToken: TokenOf(userId));
+
+    public static string TokenOf(string userId) =>
+        Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The first event of that name (and match) received so far, waiting for it if need be.</summary>
     public async Task<T> EventAsync<T>(string name, Func<T, bool>? match = null)

@@ -49,6 +49,7 @@ public sealed class GatewayUnderTest : IAsyncDisposable
         start.Environment["MAX_SESSIONS_PER_HOUR"] = "1000000";
         start.Environment["MAX_MESSAGES_PER_MINUTE"] = "1000000";
         start.Environment["MAX_OPERATIONS_PER_MINUTE"] = "1000000";
+        start.Environment["MAX_CONNECTIONS_PER_IP"] = "1000000"; // every simulated user connects from 127.0.0.1
         // Its own DATA_DIR, removed afterwards, unless the run names one: the tool never writes into the repository.
         var dataDirectory = options.ServerEnvironment.ContainsKey("DATA_DIR") ? null : TestEnvironment.NewDataDirectory();
         if (dataDirectory is not null)

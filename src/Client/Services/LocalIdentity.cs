@@ -3,11 +3,15 @@ using Microsoft.JSInterop;
 
 namespace Interview.Client.Services;
 
-/// <summary>Who this browser is: a user id made once and a display name asked once, both kept in localStorage.</summary>
+/// <summary>
+/// Who this browser is: a user id made once and a display name asked once, both kept in localStorage, and
+/// per session the userToken the session gave that id, so every tab of this browser is the same participant.
+/// </summary>
 public sealed class LocalIdentity(IJSRuntime js)
 {
     private const string UserIdKey = "interview.userId";
     private const string NameKey = "interview.username";
+    private const string TokenKeyPrefix = "interview.userToken.";
 
     public async Task<string> GetUserIdAsync()
     {
@@ -34,4 +38,13 @@ public sealed class LocalIdentity(IJSRuntime js)
         await js.InvokeVoidAsync("localStorage.setItem", NameKey, cleaned);
         return cleaned;
     }
+
+    public async Task<string?> GetTokenAsync(string sessionId)
+    {
+        var stored = await js.InvokeAsync<string?>("localStorage.getItem", TokenKeyPrefix + sessionId);
+        return UserTokens.IsWellFormed(stored) ? stored : null;
+    }
+
+    public async Task SetTokenAsync(string sessionId, string token) =>
+        await js.InvokeVoidAsync("localStorage.setItem", TokenKeyPrefix + sessionId, token);
 }

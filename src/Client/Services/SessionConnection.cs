@@ -36,6 +36,17 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
     /// <summary>The revision to catch up from after a reconnect; null for the session's text as it is.</summary>
     public Func<long?>? KnownRevision { get; set; }
 
+    /// <summary>
+    /// The secret session-joined gave this user: every later join carries it, so the session knows this tab
+    /// is the user it says (a join naming a present user without it is refused with FORBIDDEN).
+    /// </summary>
+    public string? UserToken { get; set; }
+
+    /// <summary>The session gave this user a token (to keep for this browser's other tabs).</summary>
+    public event Action<string>? TokenIssued;
+
+    public string UserId => _userId;
+
     /// <summary>This tab's OT client id, so a rejoin is told which of its operations the session applied.</summary>
     public Func<string?>? KnownClientId { get; set; }
     public event Action<LanguageUpdate>? LanguageUpdated;
@@ -52,7 +63,16 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
             .WithUrl(hubUrl)
             .WithAutomaticReconnect(new ReconnectPolicy(() => SetState(ConnectionState.Offline)))
             .Build();
-        _hub.On<SessionJoined>(HubEvents.SessionJoined, joined => Joined?.Invoke(joined));
+        _hub.On<SessionJoined>(HubEvents.SessionJoined, joined =>
+        {
+            if (joined.UserToken is { } token && token != UserToken)
+            {
+                UserToken = token;
+                TokenIssued?.Invoke(token);
+            }
+
+            Joined?.Invoke(joined);
+        });
         _hub.On<OperationUpdate>(OtProtocol.Operation, update => OperationReceived?.Invoke(update));
         _hub.On<CursorUpdate>(OtProtocol.CursorUpdate, cursor => CursorUpdated?.Invoke(cursor));
         _hub.On<LanguageUpdate>(HubEvents.LanguageUpdate, update => LanguageUpdated?.Invoke(update));
@@ -167,8 +187,22 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
     }
 
     /// <summary>Joins again without a revision: the session's text as it is (after a refusal or RESYNC_REQUIRED).</summary>
-    public Task ResyncAsync() =>
-        SendMessageAsync(HubMethods.JoinSession, new { sessionId = _sessionId, userId = _userId, username = _username, protocol = OtProtocol.Name, clientId = KnownClientId?.Invoke() });
+    public Task ResyncAsync() => SendMessageAsync(HubMethods.JoinSession, new
+    {
+        sessionId = _sessionId,
+        userId = _userId,
+        username = _username,
+        protocol = OtProtocol.Name,
+        clientId = KnownClientId?.Invoke(),
+        userToken = UserToken,
+    });
+
+    /// <summary>Joins as another user (this tab's identity was taken by someone else in the meantime).</summary>
+    public Task RejoinAsAsync(string userId)
+    {
+        (_userId, UserToken) = (userId, null);
+        return JoinAsync();
+    }
 
     public async Task MoveCursorAsync(IReadOnlyList<SelectionRange> selections)
     {
@@ -308,6 +342,7 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
         protocol = OtProtocol.Name,
         revision = KnownRevision?.Invoke(),
         clientId = KnownClientId?.Invoke(),
+        userToken = UserToken,
     });
 
     private async Task SendMessageAsync(string method, object payload)

@@ -76,6 +76,7 @@ public static class GatewayApp
             // (a frame over the size limit, JSON nested past 64 levels) instead of a bare "closed with an error".
             hub.EnableDetailedErrors = true;
         });
+        builder.Services.AddConnectionsPerAddress();
         builder.Services.AddSingleton<GatewayUptime>();
         builder.Services.AddInterviewMetrics();
         builder.Services.AddSingleton<RelayedRevisions>();
@@ -107,6 +108,7 @@ public static class GatewayApp
         }
 
         app.UseSecurityHeaders();
+        app.UseRateLimiter();
         app.UseInterviewMetrics();
         app.UseCors();
         app.UseClientFiles();
@@ -114,7 +116,7 @@ public static class GatewayApp
         app.MapSessionEndpoints();
         app.MapHealthEndpoints();
         app.MapOperatorEndpoints(dashboard); // in cluster mode the dashboard is the silos', off this public port
-        app.MapHub<SessionHub>("/hub");
+        app.MapHub<SessionHub>("/hub").RequireRateLimiting(ConnectionsPerAddress.Policy);
         app.MapFallbackToFile("index.html");
         return app;
     }

@@ -4,7 +4,8 @@ using Interview.Shared.Text;
 namespace Interview.Gateway.Hubs;
 
 /// <summary>join-session; Ot and Revision are DESIGN.md's protocol "ot" and last-seen revision.</summary>
-public sealed record JoinSessionRequest(Guid SessionId, string UserId, string Username, bool Ot = false, long? Revision = null, string? ClientId = null);
+public sealed record JoinSessionRequest(
+    Guid SessionId, string UserId, string Username, bool Ot = false, long? Revision = null, string? ClientId = null, string? UserToken = null);
 
 public sealed record SubmitOperationRequest(Guid SessionId, Submission Submission);
 
@@ -30,7 +31,7 @@ public static class HubRequests
     {
         var reader = new PayloadReader(payload);
         return new JoinSessionRequest(
-            reader.SessionId(), reader.UserId(), Usernames.Clean(reader.OptionalString("username")), reader.Ot(), reader.OptionalRevision(), reader.OptionalClientId());
+            reader.SessionId(), reader.UserId(), reader.Username(), reader.Ot(), reader.OptionalRevision(), reader.OptionalClientId(), reader.OptionalUserToken());
     }
 
     public static CodeChangeRequest ReadCodeChange(JsonElement payload)

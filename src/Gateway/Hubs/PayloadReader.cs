@@ -33,6 +33,23 @@ public readonly struct PayloadReader
         return SessionIds.IsUuid(value) ? SessionIds.Normalize(value) : throw Invalid("userId", "userId must be a UUID");
     }
 
+    /// <summary>username: optional (Anonymous); one with nothing visible in it is refused, not shown as blank.</summary>
+    public string Username()
+    {
+        var value = OptionalString("username");
+        return Usernames.IsBlank(value)
+            ? throw Invalid("username", "A name needs a visible character; leave username out to join as Anonymous")
+            : Usernames.Clean(value);
+    }
+
+    /// <summary>userToken: the secret session-joined gave this user; required to join as a present user.</summary>
+    public string? OptionalUserToken() => OptionalString("userToken") switch
+    {
+        null => null,
+        var token when UserTokens.IsWellFormed(token) => token,
+        _ => throw Invalid("userToken", "userToken must be the token session-joined gave you"),
+    };
+
     public string Code()
     {
         var value = RequiredString("code");

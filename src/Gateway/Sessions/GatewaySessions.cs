@@ -62,9 +62,13 @@ public sealed class GatewaySessions
 
     public async Task<SessionJoined> JoinAsync(string connectionId, JoinSessionRequest request)
     {
-        if (MemberOf(connectionId) is { } current && (current.SessionId != request.SessionId || current.UserId != request.UserId || current.Ot != request.Ot))
+        // One session per connection: joining another leaves this one. Another identity in the same
+        // session is the session's to switch (it refuses a taken one without touching the current).
+        var current = MemberOf(connectionId);
+        if (current is not null && current.SessionId != request.SessionId)
         {
-            await LeaveAsync(connectionId); // one session, one identity per connection
+            await LeaveAsync(connectionId);
+            current = null;
         }
 
         var session = await AcquireAsync(request.SessionId, subscribe: true);
@@ -72,11 +76,12 @@ public sealed class GatewaySessions
         {
             var group = SessionGroups.Of(request.SessionId, request.Ot);
             await _hub.Groups.AddToGroupAsync(connectionId, group);
-            var join = new JoinRequest(connectionId, request.UserId, request.Username, _observer.Value, request.Ot, request.Revision, ClientId: request.ClientId);
+            var join = new JoinRequest(
+                connectionId, request.UserId, request.Username, _observer.Value, request.Ot, request.Revision, ClientId: request.ClientId, UserToken: request.UserToken);
             var result = await ClusterCalls.RetryAsync(() => Grain(request.SessionId).Join(join), _logger);
             if (result.Error is { } error)
             {
-                if (!session.Connections.Contains(connectionId))
+                if (current?.Ot != request.Ot)
                 {
                     await _hub.Groups.RemoveFromGroupAsync(connectionId, group);
                 }
@@ -84,9 +89,14 @@ public sealed class GatewaySessions
                 throw new HubErrorException(error);
             }
 
+            if (current is not null && current.Ot != request.Ot)
+            {
+                await _hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(request.SessionId, current.Ot));
+            }
+
             session.Connections.Add(connectionId);
             _relayed.Note(request.SessionId, result.Joined!.Revision);
-            _members[connectionId] = new SessionMember(connectionId, request.SessionId, request.UserId, request.Username, request.Ot);
+            _members[connectionId] = new SessionMember(connectionId, request.SessionId, request.UserId, request.Username, request.Ot, result.Joined.UserToken);
             return result.Joined!;
         }
         finally
@@ -173,7 +183,7 @@ public sealed class GatewaySessions
                     continue;
                 }
 
-                var join = new JoinRequest(connectionId, member.UserId, member.Username, _observer.Value, member.Ot, since, Reregistration: true);
+                var join = new JoinRequest(connectionId, member.UserId, member.Username, _observer.Value, member.Ot, since, Reregistration: true, UserToken: member.UserToken);
                 var result = await ClusterCalls.RetryAsync(() => Grain(sessionId).Join(join), _logger);
                 if (result.Error is { } error)
                 {

@@ -1,4 +1,7 @@
 namespace Interview.Gateway.Sessions;
 
-/// <summary>A connection of this gateway, the session and user it joined as, and whether it speaks "ot".</summary>
-public sealed record SessionMember(string ConnectionId, Guid SessionId, string UserId, string Username, bool Ot);
+/// <summary>
+/// A connection of this gateway, the session and user it joined as, whether it speaks "ot", and its
+/// user's token (so a re-registration with a new activation of the session keeps the user's identity).
+/// </summary>
+public sealed record SessionMember(string ConnectionId, Guid SessionId, string UserId, string Username, bool Ot, string? UserToken);

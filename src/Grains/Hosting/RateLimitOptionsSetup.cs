@@ -6,7 +6,7 @@ namespace Interview.Grains.Hosting;
 
 public static class RateLimitOptionsSetup
 {
-    /// <summary>Binds MAX_SESSIONS_PER_HOUR, MAX_EXECUTIONS_PER_MINUTE, MAX_MESSAGES_PER_MINUTE and MAX_OPERATIONS_PER_MINUTE, checked at start-up.</summary>
+    /// <summary>Binds MAX_SESSIONS_PER_HOUR, MAX_EXECUTIONS_PER_MINUTE, MAX_MESSAGES_PER_MINUTE, MAX_OPERATIONS_PER_MINUTE, MAX_PARTICIPANTS and MAX_CONNECTIONS_PER_IP, checked at start-up.</summary>
     public static IServiceCollection AddRateLimitOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RateLimitOptions>()
@@ -16,6 +16,8 @@ public static class RateLimitOptionsSetup
                 options.ExecutionsPerMinute = Limit(configuration, "MAX_EXECUTIONS_PER_MINUTE") ?? options.ExecutionsPerMinute;
                 options.MessagesPerMinute = Limit(configuration, "MAX_MESSAGES_PER_MINUTE") ?? options.MessagesPerMinute;
                 options.OperationsPerMinute = Limit(configuration, "MAX_OPERATIONS_PER_MINUTE") ?? options.OperationsPerMinute;
+                options.ParticipantsPerSession = Limit(configuration, "MAX_PARTICIPANTS") ?? options.ParticipantsPerSession;
+                options.ConnectionsPerAddress = Limit(configuration, "MAX_CONNECTIONS_PER_IP") ?? options.ConnectionsPerAddress;
             })
             .ValidateOnStart();
         return services;

@@ -5,7 +5,7 @@ namespace Interview.Grains.Sessions;
 /// each connection is on. Orleans' ObserverManager is not used for the gateways because a gateway whose
 /// lease runs out must take its connections (and so possibly users) with it, which it cannot report.
 /// </summary>
-public sealed class ParticipantList(TimeProvider leaseClock)
+public sealed class ParticipantList(TimeProvider leaseClock, int maxUsers = int.MaxValue)
 {
     public static readonly IReadOnlyList<string> Palette =
         ["#e06c75", "#61afef", "#98c379", "#e5c07b", "#c678dd", "#56b6c2", "#d19a66", "#be5046", "#7f848e", "#f472b6"];
@@ -31,36 +31,49 @@ public sealed class ParticipantList(TimeProvider leaseClock)
     public Participant? UserOf(string connectionId) =>
         _connections.TryGetValue(connectionId, out var entry) ? entry.User : null;
 
-    /// <summary>Adds a connection; returns its user and whether that user is new to the session.</summary>
-    public (Participant User, bool IsNewUser) Add(string connectionId, string userId, string username, ISessionObserver gateway, bool ot = false)
+    /// <summary>
+    /// Adds a connection as a user, checking before anything changes: a present user's id needs that
+    /// user's token (<paramref name="token"/>), a new user needs room under the participant limit. A new
+    /// user takes the token the join carried when it is well formed (the other tabs of that browser hold
+    /// the same one, and come back with it after everyone dropped) and a new one otherwise.
+    /// </summary>
+    public Admission Add(string connectionId, string userId, string username, ISessionObserver gateway, bool ot = false, string? token = null, bool reregistration = false)
     {
-        if (ot)
+        _connections.TryGetValue(connectionId, out var existing);
+        if (existing.User?.Id == userId)
         {
-            _fullTextConnections.Remove(connectionId);
-        }
-        else
-        {
-            _fullTextConnections.Add(connectionId);
-        }
-
-        if (_connections.TryGetValue(connectionId, out var existing) && existing.User.Id == userId)
-        {
-            existing.User.Username = username; // a repeated join: nothing new to tell anyone
+            SetFullText(connectionId, !ot);
+            Rename(existing.User, username); // a repeated join: nothing new to tell anyone
             Renew(gateway);
-            return (existing.User, false);
+            return new Admission(AdmissionStatus.Admitted, existing.User);
         }
 
-        Remove(connectionId);
         var user = _users.Find(u => u.Id == userId);
+        if (user is not null && !UserTokens.Match(user.Token, token))
+        {
+            return new Admission(AdmissionStatus.WrongToken);
+        }
+
+        var leaving = existing.User is { Connections.Count: 1 } ? 1 : 0;
+        if (user is null && !reregistration && _users.Count - leaving >= maxUsers)
+        {
+            return new Admission(AdmissionStatus.Full);
+        }
+
+        var left = Remove(connectionId);
+        SetFullText(connectionId, !ot);
         var isNew = user is null;
         if (user is null)
         {
-            user = new Participant(userId, username, NextColor());
+            user = new Participant(userId, UniqueName(username, null), NextColor(), UserTokens.IsWellFormed(token) ? token! : UserTokens.New())
+            {
+                AskedName = username,
+            };
             _users.Add(user);
         }
         else
         {
-            user.Username = username;
+            Rename(user, username);
         }
 
         var gatewayId = gateway.GetGrainId();
@@ -73,7 +86,7 @@ public sealed class ParticipantList(TimeProvider leaseClock)
         lease.Connections.Add(connectionId);
         user.Connections.Add(connectionId);
         _connections[connectionId] = (user, gatewayId);
-        return (user, isNew);
+        return new Admission(AdmissionStatus.Admitted, user, isNew, left);
     }
 
     /// <summary>Removes a connection; returns its user if that was the user's last connection.</summary>
@@ -140,6 +153,60 @@ public sealed class ParticipantList(TimeProvider leaseClock)
         _connections.Clear();
         _gateways.Clear();
         _fullTextConnections.Clear();
+    }
+
+    private void SetFullText(string connectionId, bool fullText)
+    {
+        if (fullText)
+        {
+            _fullTextConnections.Add(connectionId);
+        }
+        else
+        {
+            _fullTextConnections.Remove(connectionId);
+        }
+    }
+
+    private void Rename(Participant user, string username)
+    {
+        if (user.AskedName != username)
+        {
+            user.AskedName = username;
+            user.Username = UniqueName(username, user);
+        }
+    }
+
+    /// <summary>
+    /// The name as typed, unless another participant shows one that looks the same: then the lowest
+    /// free " (n)" is added, as chat tools do, so nobody can appear as someone else.
+    /// </summary>
+    private string UniqueName(string username, Participant? self)
+    {
+        var taken = _users.Where(u => u != self).Select(u => Usernames.Likeness(u.Username)).ToHashSet(StringComparer.Ordinal);
+        if (!taken.Contains(Usernames.Likeness(username)))
+        {
+            return username;
+        }
+
+        for (var n = 2; ; n++)
+        {
+            var suffix = $" ({n})";
+            var candidate = Shorten(username, Limits.MaxUsernameLength - suffix.Length) + suffix;
+            if (!taken.Contains(Usernames.Likeness(candidate)))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private static string Shorten(string text, int length)
+    {
+        if (length < 0 || text.Length <= length)
+        {
+            return length < 0 ? string.Empty : text;
+        }
+
+        return char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
     }
 
     private string NextColor()

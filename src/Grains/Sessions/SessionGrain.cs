@@ -36,10 +36,17 @@ public sealed class SessionGrain(
 
     // Gateway leases run on the machine's clock, not the session clock: they are about transport
     // liveness, and a test moving session time by hours must not evict live gateways.
-    private readonly ParticipantList _participants = new(TimeProvider.System);
+    private readonly ParticipantList _participants = new(TimeProvider.System, limits.Value.ParticipantsPerSession);
+    private readonly RateLimitOptions _limits = limits.Value;
     private readonly SessionLifetimeOptions _options = options.Value;
     private readonly OperationHistory _history = new();
     private readonly RateWindow _runs = new(limits.Value.ExecutionsPerMinute, RateLimitOptions.Minute);
+
+    // The per-connection budgets again, per user: a user's tabs share one budget, wherever they connect.
+    private readonly RateWindow _userMessages = new(limits.Value.MessagesPerMinute, RateLimitOptions.Minute);
+    private readonly RateWindow _userOperations = new(limits.Value.OperationsPerMinute, RateLimitOptions.Minute);
+    private readonly CursorPacing _cursors = new(TimeProvider.System);
+    private IGrainTimer? _cursorTimer;
     private IAsyncStream<SessionEvent>? _events;
     private TextDocument? _document;
     private bool _codeStale; // the document has changed since Session.Code was last brought up to date
@@ -169,9 +176,32 @@ public sealed class SessionGrain(
         }
 
         var wasEmpty = _participants.IsEmpty;
-        var (user, isNewUser) = _participants.Add(request.ConnectionId, request.UserId, request.Username, request.Gateway, request.Ot);
+        var admission = _participants.Add(
+            request.ConnectionId, request.UserId, request.Username, request.Gateway, request.Ot, request.UserToken, request.Reregistration);
+        if (admission.Status == AdmissionStatus.WrongToken)
+        {
+            logger.LogWarning("Session {SessionId} refused a join as present user {UserId}: no or another userToken", Id, request.UserId);
+            return new JoinResult(null, SessionErrors.Forbidden(Id));
+        }
+
+        if (admission.Status == AdmissionStatus.Full)
+        {
+            return new JoinResult(null, SessionErrors.Full(Id, _limits.ParticipantsPerSession));
+        }
+
+        var user = admission.User!;
+        if (!request.Reregistration && OverBudget(_userMessages, user, "messages") is { } overBudget)
+        {
+            return new JoinResult(null, overBudget);
+        }
+
         Touch();
-        if (isNewUser && !request.Reregistration)
+        if (admission.Left is { } previous)
+        {
+            await AnnounceLeftAsync([previous]); // the connection was someone else in this session until now
+        }
+
+        if (admission.IsNewUser && !request.Reregistration)
         {
             var joined = new UserJoined(user.Id, user.Username, _participants.UserCount, user.Color);
             await PublishAsync(HubEvents.UserJoined, joined, except: request.ConnectionId);
@@ -187,7 +217,8 @@ public sealed class SessionGrain(
         var snapshot = new SessionJoined(
             Id.ToString("D"), CurrentCode(), Session.Language, _participants.Snapshot(), _participants.UserCount, Session.Revision, catchUp,
             Session.CreatedAt + _options.MaxSessionDuration,
-            request.Ot && request.ClientId is { } clientId ? _history.LastSeqOf(clientId) : null);
+            request.Ot && request.ClientId is { } clientId ? _history.LastSeqOf(clientId) : null,
+            user.Token);
         return new JoinResult(snapshot);
     }
 
@@ -213,6 +244,11 @@ public sealed class SessionGrain(
             return refusal;
         }
 
+        if (OverBudget(_userMessages, _participants.UserOf(connectionId)!, "messages") is { } overBudget)
+        {
+            return overBudget;
+        }
+
         Touch();
         if (code != CurrentCode())
         {
@@ -232,6 +268,11 @@ public sealed class SessionGrain(
         if (await MemberRefusalAsync(connectionId) is { } refusal)
         {
             return refusal;
+        }
+
+        if (OverBudget(_userMessages, _participants.UserOf(connectionId)!, "messages") is { } overBudget)
+        {
+            return overBudget;
         }
 
         Touch();
@@ -260,6 +301,11 @@ public sealed class SessionGrain(
         if (await MemberRefusalAsync(connectionId) is { } refusal)
         {
             return new SubmitOutcome(null, refusal);
+        }
+
+        if (OverBudget(_userOperations, _participants.UserOf(connectionId)!, "edits and cursor moves") is { } overBudget)
+        {
+            return new SubmitOutcome(null, overBudget);
         }
 
         var check = _history.Check(submission.ClientId, submission.Seq, _participants.UserOf(connectionId)!.Id);
@@ -328,13 +374,47 @@ public sealed class SessionGrain(
         }
 
         var user = _participants.UserOf(connectionId)!;
-        var cursor = new CursorUpdate(user.Id, user.Username, user.Color, selections);
-        foreach (var gateway in _participants.Gateways)
+        if (OverBudget(_userOperations, user, "edits and cursor moves") is { } overBudget)
         {
-            gateway.CursorMoved(Id, cursor, connectionId).Ignore();
+            return overBudget;
+        }
+
+        var cursor = new CursorUpdate(user.Id, user.Username, user.Color, selections);
+        if (_cursors.TryPass(cursor, connectionId))
+        {
+            SendCursor(cursor, connectionId);
+        }
+        else
+        {
+            _cursorTimer ??= this.RegisterGrainTimer(
+                SendWaitingCursorsAsync, new GrainTimerCreationOptions(CursorPacing.Interval, CursorPacing.Interval) { KeepAlive = false });
         }
 
         return null;
+    }
+
+    private Task SendWaitingCursorsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (cursor, from) in _cursors.TakeDue())
+        {
+            SendCursor(cursor, from);
+        }
+
+        if (!_cursors.AnyWaiting)
+        {
+            _cursorTimer?.Dispose();
+            _cursorTimer = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void SendCursor(CursorUpdate cursor, string fromConnection)
+    {
+        foreach (var gateway in _participants.Gateways)
+        {
+            gateway.CursorMoved(Id, cursor, fromConnection).Ignore();
+        }
     }
 
     public async Task<ErrorPayload?> ShareExecution(string connectionId, ExecutionResult run)
@@ -345,6 +425,11 @@ public sealed class SessionGrain(
         }
 
         var user = _participants.UserOf(connectionId)!;
+        if (OverBudget(_userMessages, user, "messages") is { } overBudget)
+        {
+            return overBudget;
+        }
+
         if (!_runs.TryTake(user.Id, Now, out var retryAfter))
         {
             return SessionErrors.RateLimited("runs", retryAfter);
@@ -440,6 +525,10 @@ public sealed class SessionGrain(
         _ => null,
     };
 
+    /// <summary>Counts one against the user's budget; the refusal to answer when it is spent.</summary>
+    private ErrorPayload? OverBudget(RateWindow budget, Participant user, string what) =>
+        budget.TryTake(user.Id, Now, out var retryAfter) ? null : SessionErrors.RateLimited($"{what} from your tabs together", retryAfter);
+
     private async Task<ErrorPayload?> MemberRefusalAsync(string connectionId) =>
         await RefusalAsync() ?? (_participants.UserOf(connectionId) is null ? SessionErrors.NotJoined(Id) : null);
 
@@ -447,6 +536,7 @@ public sealed class SessionGrain(
     {
         foreach (var user in users)
         {
+            _cursors.Forget(user.Id);
             await PublishAsync(HubEvents.UserLeft, new UserLeft(user.Id, _participants.UserCount));
             logger.LogInformation("User {UserId} left session {SessionId}", user.Id, Id);
         }
@@ -489,6 +579,8 @@ public sealed class SessionGrain(
     private async Task MaintainAsync(CancellationToken cancellationToken)
     {
         _runs.Prune(Now);
+        _userMessages.Prune(Now);
+        _userOperations.Prune(Now);
         var lapsed = _participants.RemoveLapsedGateways(_options.GatewayLease);
         if (lapsed.Count > 0)
         {

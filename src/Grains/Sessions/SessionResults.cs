@@ -28,7 +28,8 @@ public sealed record JoinRequest(
     [property: Id(4)] bool Ot = false,
     [property: Id(5)] long? Revision = null,
     [property: Id(6)] bool Reregistration = false,
-    [property: Id(7)] string? ClientId = null);
+    [property: Id(7)] string? ClientId = null,
+    [property: Id(8)] string? UserToken = null);
 
 /// <summary>Either the session-joined payload or the error that refused the join.</summary>
 [GenerateSerializer, Immutable, Alias("interview.join-result")]
@@ -49,6 +50,12 @@ public static class SessionErrors
 
     public static ErrorPayload ResyncRequired(Guid id) =>
         new("The session's history no longer reaches your revision; join again", ErrorCodes.ResyncRequired, Details("sessionId", id.ToString("D")));
+
+    public static ErrorPayload Forbidden(Guid id) =>
+        new("This participant is already in the session; only their own tabs may join as them", ErrorCodes.Forbidden, Details("sessionId", id.ToString("D")));
+
+    public static ErrorPayload Full(Guid id, int participants) =>
+        new($"The session is full: it has its {participants} participants", ErrorCodes.SessionFull, Details("sessionId", id.ToString("D")));
 
     public static ErrorPayload RateLimited(string what, TimeSpan retryAfter)
     {

@@ -12,4 +12,10 @@ public static class ErrorCodes
     public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
     public const string InvalidPayload = "INVALID_PAYLOAD";
     public const string ResyncRequired = "RESYNC_REQUIRED";
+
+    /// <summary>A join naming a userId that is in the session, without that user's userToken.</summary>
+    public const string Forbidden = "FORBIDDEN";
+
+    /// <summary>A new participant past MAX_PARTICIPANTS.</summary>
+    public const string SessionFull = "SESSION_FULL";
 }

@@ -17,6 +17,8 @@ public sealed record ParticipantInfo(
 /// (MAX_SESSION_DURATION after its creation), so a page can say how long is left. LastSeq answers a
 /// rejoining "ot" tab that named its clientId: the last of its operations the session applied (null when
 /// it knows none), so the tab knows whether an edit it never heard answered is already in the text.
+/// UserToken is the joiner's secret for its userId in this session (docs/protocol.md, "Identity"): sent
+/// only in the joiner's own session-joined, never to anyone else.
 /// </summary>
 public sealed record SessionJoined(
     string SessionId,
@@ -27,7 +29,8 @@ public sealed record SessionJoined(
     long Revision,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OperationUpdate>? Operations = null,
     [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset ExpiresAt = default,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? LastSeq = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? LastSeq = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UserToken = null);
 
 /// <summary>code-update: the whole text after someone's change. Timestamp is Unix milliseconds.</summary>
 public sealed record CodeUpdate(

@@ -44,7 +44,8 @@ public sealed class TestGateway : IAsyncDisposable
             $"--ORLEANS_SILO_PORT={siloPort}",
             $"--ORLEANS_GATEWAY_PORT={TestEnvironment.FreePort()}",
             "--LOG_LEVEL=warn",
-            "--MAX_SESSIONS_PER_HOUR=1000000", // every test client is 127.0.0.1; the limit's own tests set theirs
+            "--MAX_SESSIONS_PER_HOUR=1000000", // every test client is 127.0.0.1; the limits' own tests set theirs
+            "--MAX_CONNECTIONS_PER_IP=100000",
             .. settings.Select(setting => $"--{setting}"),
             .. ownDataDirectory is null ? Array.Empty<string>() : [$"--DATA_DIR={ownDataDirectory}"],
         ];

@@ -1,0 +1,62 @@
+using System.Threading.RateLimiting;
+using Interview.Gateway.Api;
+using Interview.Gateway.Hosting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Interview.Gateway.Hubs;
+
+/// <summary>
+/// MAX_CONNECTIONS_PER_IP: hub connections open at once from one client address (an IPv6 /64), held as
+/// ASP.NET Core concurrency permits on the hub's endpoints. A WebSocket (or server-sent events) request
+/// lasts as long as its connection, so it holds its permit throughout; negotiate holds one for a moment,
+/// so an address at its limit is refused there too, with 429, before any connection is established.
+/// Counted per gateway: what the limit protects (sockets, memory) is each process's own.
+/// </summary>
+public static class ConnectionsPerAddress
+{
+    public const string Policy = "hub-connections-per-address";
+
+    private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(10);
+    private static long _refusedSinceLog;
+    private static long _loggedAt;
+
+    public static IServiceCollection AddConnectionsPerAddress(this IServiceCollection services) =>
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(Policy, context => RateLimitPartition.GetConcurrencyLimiter(
+                ClientAddress.Of(context),
+                _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.ConnectionsPerAddress,
+                    QueueLimit = 0,
+                }));
+            limiter.OnRejected = RefuseAsync;
+        });
+
+    private static async ValueTask RefuseAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        LogRefusal(context);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        await context.Response.WriteAsJsonAsync(
+            new ApiError("Too many connections", Message: "Too many connections from your address; close some tabs and try again", Code: ErrorCodes.RateLimitExceeded),
+            cancellationToken);
+    }
+
+    // One line per interval however many are refused: 20,000 refusals must not be 20,000 log lines.
+    private static void LogRefusal(HttpContext context)
+    {
+        var refused = Interlocked.Increment(ref _refusedSinceLog);
+        var now = Environment.TickCount64;
+        var loggedAt = Interlocked.Read(ref _loggedAt);
+        if (now - loggedAt < LogInterval.TotalMilliseconds || Interlocked.CompareExchange(ref _loggedAt, now, loggedAt) != loggedAt)
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _refusedSinceLog, -refused);
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectionsPerAddress))
+            .LogWarning("Refused {Count} hub connections over MAX_CONNECTIONS_PER_IP (the latest from {Address})", refused, ClientAddress.Of(context));
+    }
+}
