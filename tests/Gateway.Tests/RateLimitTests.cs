@@ -146,4 +146,47 @@ public class RateLimitTests
             OtProtocol.SubmitOperation, new { sessionId = id, clientId = "ada-tab", seq = 3, revision = 3, operation = new object[] { text.Length + 3, "c" } }))!.Revision);
         await bob.EventAsync(HubEvents.CodeUpdate, u => u.Str("code") == text + "ab!c");
     }
+
+    [Fact]
+    public async Task A_connection_that_goes_on_sending_past_twice_its_budget_is_closed_saying_why()
+    {
+        await using var gateway = await TestGateway.StartAsync("MAX_OPERATIONS_PER_MINUTE=5", "MAX_MESSAGES_PER_MINUTE=5");
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var id = (await Json.ReadAsync(await CreateAsync(http))).Str("sessionId");
+        await using var ada = await TestParticipant.ConnectAsync(gateway.BaseAddress, "Ada", Guid.NewGuid().ToString());
+        await using var bob = await TestParticipant.ConnectAsync(gateway.BaseAddress, "Bob", Guid.NewGuid().ToString());
+        await ada.Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId = id, userId = ada.UserId, username = "Ada", protocol = "ot" });
+        await bob.JoinAsync(id);
+        var closed = new TaskCompletionSource();
+        ada.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        // 5 moves pass, the next 10 (the whole budget of messages and operations) are refused, then the connection is closed.
+        for (var i = 0; i < 30 && ada.Connection.State == HubConnectionState.Connected; i++)
+        {
+            try
+            {
+                await ada.Connection.InvokeAsync(OtProtocol.CursorChange, new { sessionId = id, selections = new[] { new { anchor = 0, head = 0 } } });
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or TaskCanceledException or IOException)
+            {
+                break; // closed under the call
+            }
+        }
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var errors = ada.All(HubEvents.Error).ToList();
+        Assert.Equal(10, errors.Count(e => e.Str("message").StartsWith("Too many edits and cursor moves", StringComparison.Ordinal)));
+        Assert.Equal("Far too many edits and cursor moves: this connection is closed; reconnect and send fewer", errors[^1].Str("message"));
+        Assert.Equal(ErrorCodes.RateLimitExceeded, errors[^1].Str("code"));
+
+        // Everyone else is served: Bob's change is heard by a newcomer.
+        await using var carol = await TestParticipant.ConnectAsync(gateway.BaseAddress, "Carol", Guid.NewGuid().ToString());
+        await carol.JoinAsync(id);
+        await bob.ChangeCodeAsync(id, "still here");
+        await carol.EventAsync(HubEvents.CodeUpdate, u => u.Str("code") == "still here");
+    }
 }

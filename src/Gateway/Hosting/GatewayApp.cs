@@ -82,6 +82,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<RelayedRevisions>();
         builder.Services.AddSingleton<SessionRelay>();
         builder.Services.AddSingleton<GatewaySessions>();
+        builder.Services.AddSingleton<UserBudgets>();
         builder.Services.AddHostedService<GatewayLeaseRenewal>();
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
             policy.WithOrigins([.. options.CorsOrigins]).AllowAnyHeader().AllowAnyMethod().AllowCredentials()));

@@ -5,7 +5,7 @@ namespace Interview.Gateway.Hubs;
 
 /// <summary>
 /// Turns refusals into the caller's error event, and anything unexpected into CONNECTION_ERROR,
-/// so a bad message never costs the connection.
+/// so a bad message never costs the connection (only a flood past its budget does, see MessageRateFilter).
 /// </summary>
 public sealed class HubErrorFilter(InterviewMetrics metrics, ILogger<HubErrorFilter> logger) : IHubFilter
 {
@@ -20,6 +20,11 @@ public sealed class HubErrorFilter(InterviewMetrics metrics, ILogger<HubErrorFil
         {
             metrics.ErrorAnswered("hub", refusal.Error.Code);
             await invocationContext.Hub.Clients.Caller.SendAsync(HubEvents.Error, refusal.Error);
+            if (refusal.ClosesConnection)
+            {
+                logger.LogWarning("Closed connection {ConnectionId}: {Reason}", invocationContext.Context.ConnectionId, refusal.Error.Message);
+                invocationContext.Context.Abort();
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -527,7 +527,7 @@ public sealed class SessionGrain(
 
     /// <summary>Counts one against the user's budget; the refusal to answer when it is spent.</summary>
     private ErrorPayload? OverBudget(RateWindow budget, Participant user, string what) =>
-        budget.TryTake(user.Id, Now, out var retryAfter) ? null : SessionErrors.RateLimited($"{what} from your tabs together", retryAfter);
+        budget.TryTake(user.Id, Now, out var retryAfter) ? null : SessionErrors.RateLimited($"{what} from your tabs together", retryAfter, perUser: true);
 
     private async Task<ErrorPayload?> MemberRefusalAsync(string connectionId) =>
         await RefusalAsync() ?? (_participants.UserOf(connectionId) is null ? SessionErrors.NotJoined(Id) : null);

@@ -57,14 +57,27 @@ public static class SessionErrors
     public static ErrorPayload Full(Guid id, int participants) =>
         new($"The session is full: it has its {participants} participants", ErrorCodes.SessionFull, Details("sessionId", id.ToString("D")));
 
-    public static ErrorPayload RateLimited(string what, TimeSpan retryAfter)
+    public static ErrorPayload RateLimited(string what, TimeSpan retryAfter, bool perUser = false)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        return new ErrorPayload(
-            $"Too many {what}; try again in {seconds} s",
-            ErrorCodes.RateLimitExceeded,
-            new Dictionary<string, string> { ["retryAfter"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var details = new Dictionary<string, string> { ["retryAfter"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (perUser)
+        {
+            details["per"] = "user"; // counted for all of the user's tabs together
+        }
+
+        return new ErrorPayload($"Too many {what}; try again in {seconds} s", ErrorCodes.RateLimitExceeded, details);
     }
+
+    /// <summary>How long a refusal for a spent per-user budget lasts; null for any other answer.</summary>
+    public static TimeSpan? UserBudgetRetryAfter(ErrorPayload error) =>
+        error.Code == ErrorCodes.RateLimitExceeded && error.Details is { } details && details.GetValueOrDefault("per") == "user"
+            && int.TryParse(details.GetValueOrDefault("retryAfter"), System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
+
+    public static ErrorPayload Flooding(string what) =>
+        new($"Far too many {what}: this connection is closed; reconnect and send fewer", ErrorCodes.RateLimitExceeded);
 
     public static ErrorPayload InvalidField(string field, string message) =>
         new(message, ErrorCodes.InvalidPayload, Details("field", field));

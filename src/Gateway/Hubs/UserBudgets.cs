@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Interview.Gateway.Sessions;
+
+namespace Interview.Gateway.Hubs;
+
+/// <summary>
+/// The per-user budgets are the session's to count (a user's tabs may be on several gateways); this
+/// remembers the session's "over budget, try again in N s" for a user, so until then their messages of
+/// that kind are refused here, without a grain call each: a flood from many tabs costs the session one
+/// refusal per tab, not one per message.
+/// </summary>
+public sealed class UserBudgets
+{
+    private const int MaxRemembered = 10_000; // past this, lapsed refusals are swept out
+
+    private readonly ConcurrentDictionary<(Guid SessionId, string UserId, bool Operations), DateTimeOffset> _spentUntil = new();
+
+    public bool IsSpent(SessionMember member, bool operations, DateTimeOffset now, out TimeSpan retryAfter)
+    {
+        var key = (member.SessionId, member.UserId, operations);
+        if (_spentUntil.TryGetValue(key, out var until))
+        {
+            if (until > now)
+            {
+                retryAfter = until - now;
+                return true;
+            }
+
+            _spentUntil.TryRemove(new KeyValuePair<(Guid, string, bool), DateTimeOffset>(key, until));
+        }
+
+        retryAfter = TimeSpan.Zero;
+        return false;
+    }
+
+    /// <summary>Notes the session's refusal if it was one of a user's budgets.</summary>
+    public void Note(SessionMember member, bool operations, ErrorPayload refusal, DateTimeOffset now)
+    {
+        if (SessionErrors.UserBudgetRetryAfter(refusal) is { } retryAfter)
+        {
+            _spentUntil[(member.SessionId, member.UserId, operations)] = now + retryAfter;
+            if (_spentUntil.Count > MaxRemembered)
+            {
+                foreach (var (key, until) in _spentUntil.Where(entry => entry.Value <= now).ToList())
+                {
+                    _spentUntil.TryRemove(new KeyValuePair<(Guid, string, bool), DateTimeOffset>(key, until));
+                }
+            }
+        }
+    }
+
+    public int Count => _spentUntil.Count;
+}
