@@ -24,6 +24,7 @@ public sealed class HostedProcess : IAsyncDisposable
     }
 
     public bool HasExited => _process.HasExited;
+    public int ProcessId => _process.Id;
     public int ExitCode => _process.ExitCode;
     public string Name { get; private init; } = string.Empty;
 

@@ -65,6 +65,7 @@ public static class GatewayApp
         builder.Services.AddSessionLifetimeOptions(builder.Configuration);
         builder.Services.AddRateLimitOptions(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HubLimits.MaxRequestBodyBytes);
+        SocketsPerAddress.Install(builder);
         builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = HubLimits.MaxMessageBytes;
