@@ -136,6 +136,50 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
     }
 
     [Fact]
+    public async Task The_page_keeps_the_token_it_was_given_and_sends_it_when_it_joins_again()
+    {
+        var id = await CreateSessionAsync();
+        var page = await OpenAsync(id);
+        var stored = JSInterop.Invocations.Single(i => i.Identifier == "localStorage.setItem" && (string?)i.Arguments[0] == $"interview.userToken.{id}");
+        var token = (string)stored.Arguments[1]!;
+        Assert.True(Interview.Shared.Validation.UserTokens.IsWellFormed(token));
+
+        // Someone naming Ada's id without it is refused; the page (holding it) joins again as Ada.
+        await using var mallory = await HubParticipant.JoinAsync(_live.Gateway.BaseAddress, id, "Mallory", userId: _adaId);
+        var connection = Services.GetRequiredService<SessionConnection>();
+        Assert.Equal(token, connection.UserToken);
+        await connection.ResyncAsync();
+        page.WaitForAssertion(() => Assert.Equal(["Ada"], Names(page)), Patience);
+        Assert.Empty(page.FindAll(".notice"));
+    }
+
+    [Fact]
+    public async Task A_page_whose_identity_someone_else_holds_joins_as_a_new_participant_and_says_so()
+    {
+        var id = await CreateSessionAsync();
+        await using var mallory = await HubParticipant.JoinAsync(_live.Gateway.BaseAddress, id, "Mallory", userId: _adaId); // took the id while Ada was away
+        var page = Render<Session>(p => p.Add(s => s.SessionId, id));
+        var clock = (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
+
+        // The page looks for a token another tab of its browser may have been given, a second apart, then gives up.
+        for (var look = 0; look < 10 && page.FindAll(".participant .name").Count < 2; look++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            try
+            {
+                page.WaitForAssertion(() => Assert.Equal(2, page.FindAll(".participant .name").Count), TimeSpan.FromSeconds(1));
+            }
+            catch (Bunit.Extensions.WaitForHelpers.WaitForFailedException)
+            {
+            }
+        }
+
+        page.WaitForAssertion(() => Assert.Equal(["Mallory", "Ada"], Names(page)), Patience);
+        Assert.Contains("joined as a new participant", page.Find(".notice .notice-text").TextContent, StringComparison.Ordinal);
+        Assert.NotEqual(_adaId, Services.GetRequiredService<SessionConnection>().UserId);
+    }
+
+    [Fact]
     public async Task A_session_that_expires_while_open_keeps_the_code_on_screen_read_only_with_copy_and_download()
     {
         var id = await CreateSessionAsync();
@@ -272,14 +316,14 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
     {
         private readonly ConcurrentQueue<(string Name, JsonElement Payload)> _received = new();
 
-        private HubParticipant(HubConnection hub) => Hub = hub;
+        private HubParticipant(HubConnection hub, string userId) => (Hub, UserId) = (hub, userId);
 
         public HubConnection Hub { get; }
-        public string UserId { get; } = Guid.NewGuid().ToString();
+        public string UserId { get; }
 
-        public static async Task<HubParticipant> JoinAsync(Uri baseAddress, string sessionId, string name)
+        public static async Task<HubParticipant> JoinAsync(Uri baseAddress, string sessionId, string name, string? userId = null)
         {
-            var participant = new HubParticipant(new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "hub")).Build());
+            var participant = new HubParticipant(new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "hub")).Build(), userId ?? Guid.NewGuid().ToString());
             foreach (var eventName in new[] { HubEvents.CodeUpdate, HubEvents.LanguageUpdate, OtProtocol.CursorUpdate, HubEvents.ExecutionResult })
             {
                 participant.Hub.On<JsonElement>(eventName, payload => participant._received.Enqueue((eventName, payload)));
