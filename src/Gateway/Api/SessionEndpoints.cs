@@ -18,7 +18,7 @@ public static class SessionEndpoints
     private static async Task<IResult> CreateAsync(
         HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, InterviewMetrics metrics, ILogger<SessionGrain> logger)
     {
-        var (language, error) = await CreateSessionBody.ReadAsync(request);
+        var (language, error) = await CreateSessionBody.ReadAsync(request, logger);
         if (error is not null)
         {
             return error;

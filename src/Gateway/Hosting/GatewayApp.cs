@@ -106,6 +106,7 @@ public static class GatewayApp
             app.UseForwardedHeaders();
         }
 
+        app.UseAbortedRequests();
         app.UseSecurityHeaders();
         app.UseInterviewMetrics();
         app.UseCors();
