@@ -28,6 +28,12 @@ public static class ApiErrors
     public static IResult BodyTooSlow() =>
         Results.Json(new ApiError("Request timeout", Message: "The request body arrived too slowly"), statusCode: StatusCodes.Status408RequestTimeout);
 
+    /// <summary>A browser request from a page whose origin is neither the gateway's own nor in CORS_ORIGIN.</summary>
+    public static IResult ForeignOrigin() =>
+        Results.Json(
+            new ApiError("Origin not allowed", Message: "Pages of this origin may not call this server; see CORS_ORIGIN"),
+            statusCode: StatusCodes.Status403Forbidden);
+
     public static IResult CreateFailed() =>
         Results.Json(new ApiError("Failed to create session", Message: "Internal server error"), statusCode: StatusCodes.Status500InternalServerError);
 

@@ -10,7 +10,7 @@ public static class SessionEndpoints
 {
     public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/sessions/create", CreateAsync);
+        app.MapPost("/api/sessions/create", CreateAsync).WithMetadata(BrowserOrigins.Checked); // a page elsewhere may not spend its visitors' quota
         app.MapGet("/api/sessions/{sessionId}", DescribeAsync);
         app.Map("/api/{**path}", () => Results.NotFound(new ApiError("Not found", Message: "No such API endpoint")));
     }

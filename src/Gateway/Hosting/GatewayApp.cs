@@ -110,6 +110,7 @@ public static class GatewayApp
         app.UseSecurityHeaders();
         app.UseInterviewMetrics();
         app.UseCors();
+        app.UseBrowserOriginCheck(); // the hub and session creation only for our pages and CORS_ORIGIN's
         app.UseClientFiles();
         app.MapClientSettings();
         app.MapSessionEndpoints();
