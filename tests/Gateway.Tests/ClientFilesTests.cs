@@ -40,6 +40,58 @@ public class ClientFilesTests(GatewayFixture fixture)
         Assert.False(page.Headers.Contains("Content-Security-Policy"));
     }
 
+    /// <summary>
+    /// However a runner's path is spelled, what is served carries the runner's policy or is not served:
+    /// Kestrel removes dot segments, the file provider reads through empty ones.
+    /// </summary>
+    [Theory]
+    [InlineData("/js//runners/javascript-worker.mjs", true)]
+    [InlineData("//js/runners/javascript-worker.mjs", true)]
+    [InlineData("/js/runners//python-worker.mjs", true)]
+    [InlineData("/js///runners///python-worker.mjs", true)]
+    [InlineData("/js/./runners/javascript-worker.mjs", true)]
+    [InlineData("/js/%2e/runners/javascript-worker.mjs", true)]
+    [InlineData("/js/runners/%2E/python-worker.mjs", true)]
+    [InlineData("/js/x/../runners/javascript-worker.mjs", true)]
+    [InlineData("/js/x/%2e%2e/runners/python-worker.mjs", true)]
+    [InlineData("/%6As/runners/javascript-worker.mjs", true)]
+    [InlineData("/js//runners/sandbox.mjs", true)]
+    [InlineData("/js//runners/output.mjs", true)]
+    [InlineData("/JS/Runners/javascript-worker.mjs", false)]
+    [InlineData("/js/runners/Python-Worker.mjs", false)]
+    [InlineData("/js%2Frunners/javascript-worker.mjs", false)]
+    [InlineData("/js/runners%2Fpython-worker.mjs", false)]
+    [InlineData("/js/runners%5Cjavascript-worker.mjs", false)]
+    [InlineData("/js\\runners\\javascript-worker.mjs", false)]
+    [InlineData("/js/runners/javascript-worker.mjs%20", false)]
+    public async Task A_runner_is_served_with_its_policy_however_its_path_is_spelled(string path, bool servedHere)
+    {
+        var response = await RawHttp.GetAsync(fixture.BaseAddress, path);
+
+        if (response.Status == 404)
+        {
+            Assert.False(servedHere, $"{path} was not served");
+            return;
+        }
+
+        Assert.True(servedHere, $"{path} was served ({response.Status}): a case-insensitive file system?");
+        Assert.Equal((200, "text/javascript"), (response.Status, response.Header("Content-Type")));
+        var python = path.Contains("python-worker", StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(python ? ClientFiles.PythonWorkerPolicy("pyodide/") : ClientFiles.JavaScriptWorkerPolicy, response.Header("Content-Security-Policy"));
+    }
+
+    [Theory]
+    [InlineData("/js/runners/javascript-worker.mjs", true)]
+    [InlineData("/js//runners/x.mjs", true)]
+    [InlineData("/JS/RUNNERS/x.mjs", true)]
+    [InlineData("/js/runners", false)]
+    [InlineData("/js/runners/", false)]
+    [InlineData("/js/code-runner.js", false)]
+    [InlineData("/js/runnersx/x.mjs", false)]
+    [InlineData("/runners/js/x.mjs", false)]
+    public void The_runners_folder_is_recognised_however_it_is_spelled(string path, bool isRunner) =>
+        Assert.Equal(isRunner, ClientFiles.IsRunnerFile(path));
+
     [Fact]
     public async Task The_client_settings_come_from_the_gateways_defaults()
     {

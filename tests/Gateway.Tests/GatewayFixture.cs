@@ -15,9 +15,12 @@ public sealed class GatewayFixture : IAsyncLifetime
     public IServiceProvider Services => _gateway!.Services;
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>What the gateway logged, our categories from information up.</summary>
+    public CapturedLog Log { get; } = new();
+
     public async Task InitializeAsync()
     {
-        _gateway = await TestGateway.StartAsync($"CORS_ORIGIN={AllowedOrigin}");
+        _gateway = await TestGateway.StartAsync(Log.AddTo, $"CORS_ORIGIN={AllowedOrigin}");
         Http = new HttpClient { BaseAddress = BaseAddress };
     }
 

@@ -18,6 +18,9 @@ public class GatewayOptionsTests
         Assert.Null(options.PublicUrl);
         Assert.Equal("pyodide/", options.PyodideBaseUrl);
         Assert.True(options.EnablePython);
+        Assert.Equal(
+            ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7", "fe80::/10"],
+            options.MetricsAllowed.Select(network => network.ToString()));
         Assert.Equal(LogLevel.Information, Interview.Grains.Hosting.InterviewLogging.LevelFrom(Config()));
     }
 
@@ -49,6 +52,14 @@ public class GatewayOptionsTests
         Assert.Empty(GatewayOptionsSetup.Read(Config()).TrustedProxies);
     }
 
+    [Fact]
+    public void Reads_METRICS_ALLOWED_as_addresses_and_networks_in_place_of_the_default()
+    {
+        var allowed = GatewayOptionsSetup.Read(Config(("METRICS_ALLOWED", "192.0.2.0/24, 198.51.100.7,2001:db8::/32"))).MetricsAllowed;
+        Assert.Equal(["192.0.2.0/24", "198.51.100.7/32", "2001:db8::/32"], allowed.Select(network => network.ToString()));
+        Assert.Equal(GatewayOptions.DefaultMetricsAllowed, GatewayOptionsSetup.Read(Config(("METRICS_ALLOWED", " "))).MetricsAllowed);
+    }
+
     [Theory]
     [InlineData("false", false)]
     [InlineData("0", false)]
@@ -74,6 +85,9 @@ public class GatewayOptionsTests
     [InlineData("PYODIDE_BASE_URL", "javascript:alert(1)")]
     [InlineData("ENABLE_PYTHON", "maybe")]
     [InlineData("TRUSTED_PROXIES", "proxy.internal")]
+    [InlineData("METRICS_ALLOWED", "prometheus.monitoring")]
+    [InlineData("METRICS_ALLOWED", "10.0.0.0/33")]
+    [InlineData("METRICS_ALLOWED", "10.0.0.0/8;192.168.0.0/16")]
     public void Refuses_bad_values_naming_the_variable(string name, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => GatewayOptionsSetup.Read(Config((name, value))));

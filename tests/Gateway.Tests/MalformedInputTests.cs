@@ -32,6 +32,27 @@ public class MalformedInputTests(GatewayFixture fixture)
         ("an unknown session", HttpMethod.Get, $"/api/sessions/{OtherV4}", null, HttpStatusCode.NotFound),
         ("an unknown endpoint", HttpMethod.Get, "/api/sessions/SESSION/code", null, HttpStatusCode.NotFound),
         ("DELETE on a session", HttpMethod.Delete, "/api/sessions/SESSION", null, HttpStatusCode.NotFound),
+        ("half a surrogate pair in the language", HttpMethod.Post, "/api/sessions/create", """{"language":"\ud800"}""", HttpStatusCode.BadRequest),
+        ("a lone low surrogate in the language", HttpMethod.Post, "/api/sessions/create", """{"language":"python\udfff"}""", HttpStatusCode.BadRequest),
+        ("the language 1e309", HttpMethod.Post, "/api/sessions/create", """{"language":1e309}""", HttpStatusCode.BadRequest),
+        ("the language -0", HttpMethod.Post, "/api/sessions/create", """{"language":-0}""", HttpStatusCode.BadRequest),
+        ("the language 9223372036854775808", HttpMethod.Post, "/api/sessions/create", """{"language":9223372036854775808}""", HttpStatusCode.BadRequest),
+        ("half a surrogate pair in a path segment", HttpMethod.Get, "/api/sessions/%ED%A0%80", null, HttpStatusCode.BadRequest),
+        ("half a surrogate pair in the path and query", HttpMethod.Get, "/api/sessions/x%ED%B0%80?q=%ED%A0%80", null, HttpStatusCode.BadRequest),
+        ("half a surrogate pair in an unknown endpoint", HttpMethod.Get, "/api/%ED%A0%80/%ED%A0%80", null, HttpStatusCode.NotFound),
+        ("bytes that are no UTF-8 in a path segment", HttpMethod.Get, "/api/sessions/%FF%C0%AF", null, HttpStatusCode.BadRequest),
+    ];
+
+    // Session creation bodies that are no JSON object, by content type or by their bytes.
+    private static readonly (string What, string? ContentType, byte[] Body, HttpStatusCode Status)[] CreateBodies =
+    [
+        ("JSON sent as text/plain", "text/plain", """{"language":"python"}"""u8.ToArray(), HttpStatusCode.UnsupportedMediaType),
+        ("a form", "application/x-www-form-urlencoded", "language=python"u8.ToArray(), HttpStatusCode.UnsupportedMediaType),
+        ("a multipart form", "multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\npython\r\n--x--"u8.ToArray(), HttpStatusCode.UnsupportedMediaType),
+        ("a body without a content type", null, """{"language":"python"}"""u8.ToArray(), HttpStatusCode.UnsupportedMediaType),
+        ("JSON under another JSON type", "application/merge-patch+json", """{"language":"python"}"""u8.ToArray(), HttpStatusCode.UnsupportedMediaType),
+        ("a surrogate encoded as UTF-8 bytes", "application/json", [.. "{\"language\":\""u8, 0xED, 0xA0, 0x80, .. "\"}"u8], HttpStatusCode.BadRequest),
+        ("bytes that are no UTF-8", "application/json", [.. "{\"language\":\""u8, 0xFF, 0xFE, .. "\"}"u8], HttpStatusCode.BadRequest),
     ];
 
     private static readonly (string What, string Method, string Payload, string Code)[] HubInputs =
@@ -58,12 +79,43 @@ public class MalformedInputTests(GatewayFixture fixture)
         ("a cursor in another session", OtProtocol.CursorChange, """{"sessionId":"OTHER","selections":[{"anchor":0,"head":0}]}""", ErrorCodes.InvalidSession),
         ("a run's output of 20 KB", HubMethods.ExecutionResult, $$"""{"sessionId":"SESSION","language":"python","success":true,"output":"{{new string('x', 20 * 1024)}}","executionTime":1}""", ErrorCodes.InvalidPayload),
         ("a run shown to another session", HubMethods.ExecutionResult, """{"sessionId":"OTHER","language":"python","success":true,"output":"x","executionTime":1}""", ErrorCodes.InvalidSession),
+        ("an operation component of -2147483648", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":1,"operation":[-2147483648]}""", ErrorCodes.InvalidPayload),
+        ("an operation component of 2147483648", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":1,"operation":[2147483648,"x"]}""", ErrorCodes.InvalidPayload),
+        ("an operation component of 1e309", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":1,"operation":[1e309]}""", ErrorCodes.InvalidPayload),
+        ("an operation component of -0", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":1,"operation":["x",-0]}""", ErrorCodes.InvalidPayload),
+        ("an operation component of 9223372036854775808", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":1,"operation":[9223372036854775808]}""", ErrorCodes.InvalidPayload),
+        ("an operation component of -9223372036854775808", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":1,"operation":["x",-9223372036854775808]}""", ErrorCodes.InvalidPayload),
+        ("a revision past 64 bits", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":9223372036854775808,"operation":["x"]}""", ErrorCodes.InvalidPayload),
+        ("a revision that never was", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":9223372036854775807,"operation":["x"]}""", ErrorCodes.ResyncRequired),
+        ("a seq of -9223372036854775808", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":-9223372036854775808,"revision":1,"operation":["x"]}""", ErrorCodes.InvalidPayload),
+        ("a seq of 1e309", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1e309,"revision":1,"operation":["x"]}""", ErrorCodes.InvalidPayload),
+        ("a join revision of -0.5", HubMethods.JoinSession, """{"sessionId":"SESSION","userId":"USER","protocol":"ot","revision":-0.5}""", ErrorCodes.InvalidPayload),
+        ("a join revision of 1e309", HubMethods.JoinSession, """{"sessionId":"SESSION","userId":"USER","protocol":"ot","revision":1e309}""", ErrorCodes.InvalidPayload),
+        ("a cursor at -2147483648", OtProtocol.CursorChange, """{"sessionId":"SESSION","selections":[{"anchor":-2147483648,"head":0}]}""", ErrorCodes.InvalidPayload),
+        ("a cursor at 9223372036854775808", OtProtocol.CursorChange, """{"sessionId":"SESSION","selections":[{"anchor":0,"head":9223372036854775808}]}""", ErrorCodes.InvalidPayload),
+        ("a run's time of 1e309", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"python","success":true,"output":"","executionTime":1e309}""", ErrorCodes.InvalidPayload),
+        ("a run's time of -1e309", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"python","success":true,"output":"","executionTime":-1e309}""", ErrorCodes.InvalidPayload),
+        ("a run's line of 2147483648", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"python","success":false,"output":"","executionTime":1,"line":2147483648}""", ErrorCodes.InvalidPayload),
+    ];
+
+    // Payloads no .NET client can write, sent as frames: half of a surrogate pair in each kind of field.
+    private static readonly (string What, string Method, string Payload, string Field)[] RawHubInputs =
+    [
+        ("a username", HubMethods.JoinSession, """{"sessionId":"SESSION","userId":"RAW","username":"\ud83d"}""", "username"),
+        ("a protocol", HubMethods.JoinSession, """{"sessionId":"SESSION","userId":"RAW","protocol":"\udc00"}""", "protocol"),
+        ("code", HubMethods.CodeChange, """{"sessionId":"SESSION","userId":"RAW","code":"x\ud800","language":"python"}""", "code"),
+        ("a language", HubMethods.LanguageChange, """{"sessionId":"SESSION","userId":"RAW","language":"\ud800"}""", "language"),
+        ("a client id", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"\ud800","seq":1,"revision":1,"operation":["x"]}""", "clientId"),
+        ("an insert", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":1,"operation":["x\udbff"]}""", "operation"),
+        ("a run's output", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"python","success":true,"output":"\udc00","executionTime":1}""", "output"),
+        ("a run's error code", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"python","success":false,"output":"","executionTime":1,"errorCode":"\ud800"}""", "errorCode"),
     ];
 
     [Fact]
     public async Task Every_bad_input_is_refused_and_nothing_else_changes()
     {
-        Assert.True(RestInputs.Length + HubInputs.Length >= 30);
+        Assert.True(RestInputs.Length + CreateBodies.Length + HubInputs.Length + RawHubInputs.Length >= 75);
+        var mark = fixture.Log.Mark();
         var target = await fixture.CreateSessionAsync("python");
         var bystander = await fixture.CreateSessionAsync("python");
         await using var ada = await fixture.ConnectAsync("Ada");
@@ -90,12 +142,43 @@ public class MalformedInputTests(GatewayFixture fixture)
             Assert.True(answer.StartsWith('{') && JsonDocument.Parse(answer).RootElement.TryGetProperty("error", out _), $"{what}: '{answer}'");
         }
 
+        foreach (var (what, contentType, body, status) in CreateBodies)
+        {
+            var content = new ByteArrayContent(body);
+            if (contentType is not null)
+            {
+                content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+            }
+
+            using var response = await fixture.Http.PostAsync("/api/sessions/create", content);
+            Assert.True(status == response.StatusCode, $"{what}: {response.StatusCode}");
+            var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.True(answer.TryGetProperty("error", out _) && answer.TryGetProperty("message", out _), $"{what}: {answer}");
+        }
+
         foreach (var (what, method, payload, code) in HubInputs)
         {
             var error = await ada.ErrorFromAsync(method, JsonDocument.Parse(Fill(payload)).RootElement);
             Assert.True(code == error.Str("code"), $"{what}: {error}");
             Assert.NotEmpty(error.Str("message"));
         }
+
+        using (var raw = await RawHubSocket.ConnectAsync(fixture.BaseAddress))
+        {
+            var rawUser = Guid.NewGuid().ToString();
+            await raw.SendAsync(HubMethods.JoinSession, $$"""{"sessionId":"{{target}}","userId":"{{rawUser}}","username":"Raw"}""");
+            Assert.Equal(HubEvents.SessionJoined, (await raw.NextEventAsync()).GetProperty("target").GetString());
+            foreach (var (what, method, payload, field) in RawHubInputs)
+            {
+                await raw.SendAsync(method, Fill(payload).Replace("RAW", rawUser, StringComparison.Ordinal));
+                var error = await raw.NextEventAsync();
+                var body = error.GetProperty("arguments")[0];
+                Assert.True(
+                    error.Str("target") == HubEvents.Error && body.Str("code") == ErrorCodes.InvalidPayload && body.GetProperty("details").Str("field") == field,
+                    $"half a surrogate pair in {what}: {error}");
+            }
+        }
+
 
         await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => ada.Connection.InvokeAsync("drop-table", new { sessionId = target }));
 
@@ -112,6 +195,9 @@ public class MalformedInputTests(GatewayFixture fixture)
         Assert.Equal(["sessionId", "createdAt", "lastActivity", "language", "userCount", "exists"], described.EnumerateObject().Select(p => p.Name));
         await ada.ChangeCodeAsync(target, "still usable", "python");
         await carol.EventAsync(HubEvents.CodeUpdate, u => u.Str("code") == "still usable");
+
+        // None of it was a server failure: no error, no stack trace, no long line.
+        LogAssert.Short(fixture.Log.Since(mark));
     }
 
     [Fact]

@@ -64,6 +64,52 @@ public partial class RestApiTests(GatewayFixture fixture)
         Assert.Equal(before, await ActiveSessionsAsync());
     }
 
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("Application/JSON; charset=UTF-8")]
+    public async Task Create_takes_a_JSON_body_with_or_without_a_charset(string contentType)
+    {
+        var response = await Http.PostAsync("/api/sessions/create", Body("""{"language":"python"}""", contentType));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("python", (await Json.ReadAsync(response)).Str("language"));
+    }
+
+    /// <summary>What a page of any origin may POST without a CORS preflight is refused: it cannot spend its visitors' quota.</summary>
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("text/plain; charset=utf-8")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=x")]
+    [InlineData("application/jsonp")]
+    [InlineData(null)]
+    public async Task Create_refuses_a_body_that_is_not_JSON_with_415(string? contentType)
+    {
+        var before = await ActiveSessionsAsync();
+
+        var response = await Http.PostAsync("/api/sessions/create", Body("""{"language":"python"}""", contentType));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var payload = await Json.ReadAsync(response);
+        Assert.Equal(["error", "message"], Json.Keys(payload));
+        Assert.Equal("Unsupported media type", payload.Str("error"));
+        Assert.Equal(before, await ActiveSessionsAsync());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/json")]
+    public async Task Create_without_a_body_defaults_to_javascript_whatever_the_content_type(string? contentType)
+    {
+        var response = await Http.PostAsync("/api/sessions/create", Body(string.Empty, contentType)); // Content-Length: 0
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("javascript", (await Json.ReadAsync(response)).Str("language"));
+    }
+
     [Fact]
     public async Task Create_refuses_an_oversize_body_with_413()
     {
@@ -194,6 +240,17 @@ public partial class RestApiTests(GatewayFixture fixture)
         Assert.Contains("_framework/blazor.webassembly.js", html, StringComparison.Ordinal);
         var script = await Http.GetAsync("/_framework/blazor.webassembly.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    private static ByteArrayContent Body(string text, string? contentType)
+    {
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return content;
     }
 
     private async Task<int> ActiveSessionsAsync() =>

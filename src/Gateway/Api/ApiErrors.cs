@@ -15,6 +15,25 @@ public static class ApiErrors
     public static IResult SessionExpired(string sessionId) =>
         Results.NotFound(new ApiError("Session expired", SessionId: sessionId, Code: ErrorCodes.SessionExpired));
 
+    public static IResult BodyTooLarge(int maxBytes) =>
+        Results.Json(new ApiError("Request body too large", Message: $"At most {maxBytes} bytes"), statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>A body that is not JSON: what a cross-origin page can send without a CORS preflight (text/plain, forms).</summary>
+    public static IResult UnsupportedMediaType() =>
+        Results.Json(
+            new ApiError("Unsupported media type", Message: "A request body must be JSON, sent as Content-Type: application/json"),
+            statusCode: StatusCodes.Status415UnsupportedMediaType);
+
+    /// <summary>The body stopped arriving, or arrived slower than the server's minimum data rate.</summary>
+    public static IResult BodyTooSlow() =>
+        Results.Json(new ApiError("Request timeout", Message: "The request body arrived too slowly"), statusCode: StatusCodes.Status408RequestTimeout);
+
+    /// <summary>A browser request from a page whose origin is neither the gateway's own nor in CORS_ORIGIN.</summary>
+    public static IResult ForeignOrigin() =>
+        Results.Json(
+            new ApiError("Origin not allowed", Message: "Pages of this origin may not call this server; see CORS_ORIGIN"),
+            statusCode: StatusCodes.Status403Forbidden);
+
     public static IResult CreateFailed() =>
         Results.Json(new ApiError("Failed to create session", Message: "Internal server error"), statusCode: StatusCodes.Status500InternalServerError);
 

@@ -10,7 +10,7 @@ public static class SessionEndpoints
 {
     public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/sessions/create", CreateAsync);
+        app.MapPost("/api/sessions/create", CreateAsync).WithMetadata(BrowserOrigins.Checked); // a page elsewhere may not spend its visitors' quota
         app.MapGet("/api/sessions/{sessionId}", DescribeAsync);
         app.Map("/api/{**path}", () => Results.NotFound(new ApiError("Not found", Message: "No such API endpoint")));
     }
@@ -18,7 +18,7 @@ public static class SessionEndpoints
     private static async Task<IResult> CreateAsync(
         HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, InterviewMetrics metrics, ILogger<SessionGrain> logger)
     {
-        var (language, error) = await CreateSessionBody.ReadAsync(request);
+        var (language, error) = await CreateSessionBody.ReadAsync(request, logger);
         if (error is not null)
         {
             return error;

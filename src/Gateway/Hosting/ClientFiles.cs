@@ -36,14 +36,30 @@ public static class ClientFiles
             ContentTypeProvider = types,
             OnPrepareResponse = file =>
             {
-                if (file.Context.Request.Path.StartsWithSegments(RunnersPath.TrimEnd('/'), StringComparison.Ordinal))
+                if (IsRunnerFile(file.Context.Request.Path))
                 {
+                    // Anything in the folder but the Python worker gets the stricter policy.
                     file.Context.Response.Headers.ContentSecurityPolicy =
-                        file.File.Name == PythonWorker ? pythonPolicy : JavaScriptWorkerPolicy;
+                        file.File.Name.Equals(PythonWorker, StringComparison.OrdinalIgnoreCase) ? pythonPolicy : JavaScriptWorkerPolicy;
                 }
             },
         });
         return app;
+    }
+
+    /// <summary>
+    /// Whether a served file is one of the runners', however its path is spelled. Kestrel removes "." and
+    /// ".." segments (also percent-encoded ones), but the file provider finds a file through empty segments
+    /// ("/js//runners/", "//js/runners/") as well, and a case-insensitive file system through "/JS/Runners/".
+    /// Every such spelling carries the runner's policy: a runner served without it would leave user code
+    /// only the worker's own sealing between it and the network.
+    /// </summary>
+    public static bool IsRunnerFile(PathString path)
+    {
+        var segments = (path.Value ?? string.Empty).Split(['/', '\\'], StringSplitOptions.RemoveEmptyEntries);
+        var folder = RunnersPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length > folder.Length
+            && segments.Take(folder.Length).SequenceEqual(folder, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -109,10 +109,12 @@ public static class GatewayApp
             app.UseForwardedHeaders();
         }
 
+        app.UseAbortedRequests();
         app.UseSecurityHeaders();
-        app.UseRateLimiter();
         app.UseInterviewMetrics();
         app.UseCors();
+        app.UseBrowserOriginCheck(); // the hub and session creation only for our pages and CORS_ORIGIN's
+        app.UseRateLimiter(); // MAX_CONNECTIONS_PER_IP on the hub's endpoints
         app.UseClientFiles();
         app.MapClientSettings();
         app.MapSessionEndpoints();

@@ -31,18 +31,26 @@ public static class GatewayOptionsSetup
 
         options.EnablePython = EnvironmentSettings.Flag(configuration, "ENABLE_PYTHON") ?? true;
 
-        options.TrustedProxies = (configuration["TRUSTED_PROXIES"] ?? string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(TrustedProxy)
-            .ToArray();
+        options.TrustedProxies = Networks(configuration, "TRUSTED_PROXIES");
+        if (!string.IsNullOrWhiteSpace(configuration["METRICS_ALLOWED"]))
+        {
+            options.MetricsAllowed = Networks(configuration, "METRICS_ALLOWED");
+        }
 
         return options;
     }
 
-    private static System.Net.IPNetwork TrustedProxy(string value) =>
+    /// <summary>A comma-separated list of addresses and CIDR networks; an address is a network of one.</summary>
+    private static System.Net.IPNetwork[] Networks(IConfiguration configuration, string name) =>
+        (configuration[name] ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(value => Network(name, value))
+            .ToArray();
+
+    private static System.Net.IPNetwork Network(string name, string value) =>
         System.Net.IPNetwork.TryParse(value, out var network) ? network
         : System.Net.IPAddress.TryParse(value, out var address) ? new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8)
-        : throw new InvalidOperationException($"TRUSTED_PROXIES must list IP addresses or CIDR networks, got '{value}'");
+        : throw new InvalidOperationException($"{name} must list IP addresses or CIDR networks, got '{value}'");
 
     /// <summary>An absolute http(s) URL or a path on this gateway, always ending in '/' (Pyodide's indexURL).</summary>
     private static string PyodideBaseUrl(string value)

@@ -1,3 +1,5 @@
+using Interview.Gateway.Hosting;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace Interview.Gateway.Monitoring;
@@ -15,7 +17,7 @@ public static class MonitoringSetup
         return services;
     }
 
-    /// <summary>/metrics for Prometheus, and REST errors counted by status.</summary>
+    /// <summary>/metrics for Prometheus (only from METRICS_ALLOWED), and REST errors counted by status.</summary>
     public static WebApplication UseInterviewMetrics(this WebApplication app)
     {
         var metrics = app.Services.GetRequiredService<InterviewMetrics>();
@@ -27,7 +29,8 @@ public static class MonitoringSetup
                 metrics.ErrorAnswered("rest", context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        var allowed = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.MetricsAllowed;
+        app.MapPrometheusScrapingEndpoint("/metrics").OnlyFrom(allowed);
         return app;
     }
 }
