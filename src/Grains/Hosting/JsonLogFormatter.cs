@@ -15,6 +15,12 @@ public sealed class JsonLogFormatter() : ConsoleFormatter(Name)
 {
     public new const string Name = "interview-json";
 
+    // What a client chose (a request path, a header) may end up in a line: bounded, so that logging a
+    // refusal costs little however long the input was.
+    private const int MaxMessage = 1_000;
+    private const int MaxValue = 300;
+    private const int MaxException = 8_000;
+
     // Log lines are read by people and log shippers, not embedded in HTML: no need to escape '+' or '<'.
     private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -36,19 +42,19 @@ public sealed class JsonLogFormatter() : ConsoleFormatter(Name)
             json.WriteStartObject();
             json.WriteString("timestamp", DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
             json.WriteString("level", Level(logEntry.LogLevel));
-            json.WriteString("message", message);
+            json.WriteString("message", Capped(message, MaxMessage));
             WriteId(json, "sessionId", values);
             WriteId(json, "userId", values);
             json.WriteStartObject("metadata");
             json.WriteString("category", logEntry.Category);
             foreach (var (key, value) in values)
             {
-                json.WriteString(char.ToLowerInvariant(key[0]) + key[1..], Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteString(char.ToLowerInvariant(key[0]) + key[1..], Capped(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), MaxValue));
             }
 
             if (logEntry.Exception is { } exception)
             {
-                json.WriteString("exception", exception.ToString());
+                json.WriteString("exception", Capped(exception.ToString(), MaxException));
             }
 
             json.WriteEndObject();
@@ -65,6 +71,17 @@ public sealed class JsonLogFormatter() : ConsoleFormatter(Name)
         LogLevel.Information => "INFO",
         _ => "DEBUG",
     };
+
+    private static string? Capped(string? text, int length)
+    {
+        if (text is null || text.Length <= length)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
+        return $"{text[..cut]}… ({text.Length - cut} more characters)";
+    }
 
     private static void Collect(object? state, Dictionary<string, object?> values)
     {
@@ -84,7 +101,7 @@ public sealed class JsonLogFormatter() : ConsoleFormatter(Name)
     {
         if (values.Remove(name, out var value) && value is not null)
         {
-            json.WriteString(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString(name, Capped(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), MaxValue));
         }
         else
         {
