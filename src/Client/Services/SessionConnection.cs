@@ -187,15 +187,7 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
     }
 
     /// <summary>Joins again without a revision: the session's text as it is (after a refusal or RESYNC_REQUIRED).</summary>
-    public Task ResyncAsync() => SendMessageAsync(HubMethods.JoinSession, new
-    {
-        sessionId = _sessionId,
-        userId = _userId,
-        username = _username,
-        protocol = OtProtocol.Name,
-        clientId = KnownClientId?.Invoke(),
-        userToken = UserToken,
-    });
+    public Task ResyncAsync() => SendMessageAsync(HubMethods.JoinSession, JoinPayload(revision: null));
 
     /// <summary>Joins as another user (this tab's identity was taken by someone else in the meantime).</summary>
     public Task RejoinAsAsync(string userId)
@@ -334,16 +326,18 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
         pause?.Cancel();
     }
 
-    private Task JoinAsync() => SendMessageAsync(HubMethods.JoinSession, new
+    private Task JoinAsync() => SendMessageAsync(HubMethods.JoinSession, JoinPayload(KnownRevision?.Invoke()));
+
+    private object JoinPayload(long? revision) => new
     {
         sessionId = _sessionId,
         userId = _userId,
         username = _username,
         protocol = OtProtocol.Name,
-        revision = KnownRevision?.Invoke(),
+        revision,
         clientId = KnownClientId?.Invoke(),
         userToken = UserToken,
-    });
+    };
 
     private async Task SendMessageAsync(string method, object payload)
     {
