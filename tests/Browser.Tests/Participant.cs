@@ -15,9 +15,10 @@ public static class Participant
     }
 
     /// <summary>Creates a session on the home page, joins it under <paramref name="name"/>, and returns its share link.</summary>
-    public static async Task<string> CreateAndJoinAsync(IPage page, string name)
+    public static async Task<string> CreateAndJoinAsync(IPage page, string name, string language = "javascript")
     {
         await page.GotoAsync("/");
+        await page.SelectOptionAsync("#language", language);
         await page.ClickAsync("#create-session");
         var link = await page.InputValueAsync("#share-url");
         await JoinAsync(page, link, name);

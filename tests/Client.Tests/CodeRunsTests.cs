@@ -135,7 +135,7 @@ public class CodeRunsTests
     }
 
     [Fact]
-    public async Task A_python_run_cut_off_by_its_limit_waits_for_python_to_load_again()
+    public async Task A_python_run_leaves_loading_the_next_interpreter_to_the_runner()
     {
         var runs = Runs();
         _runner.PythonLoad.SetResult(TimeSpan.FromSeconds(1));
@@ -144,7 +144,8 @@ public class CodeRunsTests
 
         await runs.RunAsync("python", "while True: pass", "Ada");
 
-        Assert.Equal(2, _runner.PythonPreparations);
+        Assert.Equal(1, _runner.PythonPreparations); // the runner starts a fresh one as each run ends
+        Assert.Equal(PythonStatus.Ready, runs.Python);
         Assert.Equal(ErrorCodes.ExecutionTimeout, runs.Latest!.Run.ErrorCode);
     }
 
@@ -189,5 +190,65 @@ public class CodeRunsTests
         Assert.Equal("Bob", runs.Latest!.Username);
         Assert.False(runs.Latest.Mine);
         Assert.Equal("Hello\n2", runs.Latest.Run.Output);
+    }
+
+    [Fact]
+    public async Task Closing_ends_the_runners_and_a_run_finishing_after_it_is_neither_shown_nor_shared()
+    {
+        var runs = Runs();
+        await runs.RunAsync("javascript", "return 1", "Ada");
+        var shown = runs.Latest;
+        _runner.HoldRuns = true;
+        var running = runs.RunAsync("javascript", "setTimeout(() => console.log('late'), 100)", "Ada");
+        var changes = 0;
+        runs.Changed += () => changes++;
+
+        await runs.CloseAsync();
+        await running;
+
+        Assert.Equal(1, _runner.Resets);
+        Assert.Same(shown, runs.Latest); // the run the reset ended is nobody's to see
+        Assert.Single(_shared);
+        Assert.Equal(0, changes);
+
+        await runs.RunAsync("javascript", "return 2", "Ada");
+        await runs.LanguageIsAsync("python");
+        Assert.Equal(2, _runner.Runs.Count); // a closed page runs and loads nothing more
+        Assert.Equal(0, _runner.PythonPreparations);
+    }
+
+    [Fact]
+    public async Task Python_that_finishes_loading_after_the_page_closed_changes_nothing_on_it()
+    {
+        var runs = Runs();
+        var loading = runs.LanguageIsAsync("python");
+        var changes = 0;
+        runs.Changed += () => changes++;
+
+        await runs.CloseAsync();
+        _runner.PythonLoad.SetException(new Microsoft.JSInterop.JSException("The page was left while Python loaded"));
+        await loading;
+
+        Assert.Equal(0, changes);
+    }
+
+    [Fact]
+    public async Task A_result_over_the_output_limit_is_shown_here_but_never_sent_to_the_session()
+    {
+        var runs = Runs();
+        _runner.Answer = (language, _) => new ExecutionResult(language, true, new string('x', 20_000), null, 3, []);
+
+        await runs.RunAsync("javascript", "return 'x'.repeat(20000)", "Ada");
+
+        Assert.Empty(_shared);
+        Assert.Equal("its output is over the 10 KB limit", runs.Latest!.SharingProblem);
+
+        _runner.Answer = (language, _) => new ExecutionResult(language, true, "", null, 3, [.. Enumerable.Repeat("x", 6000)]);
+        await runs.RunAsync("javascript", "logs", "Ada");
+        Assert.Empty(_shared);
+
+        _runner.Answer = (language, _) => new ExecutionResult(language, true, new string('x', 10 * 1024) + "\n… output cut at 10 KB (9760 more bytes not shown)", null, 3, []);
+        await runs.RunAsync("javascript", "cut", "Ada");
+        Assert.Single(_shared); // cut as the runner cuts, marker included: within the limit
     }
 }

@@ -42,6 +42,16 @@ public sealed class FakeCodeRunner : ICodeRunner
         return Task.CompletedTask;
     }
 
+    public int Resets { get; private set; }
+
+    /// <summary>As the browser's runner: ends a held run as stopped.</summary>
+    public Task ResetAsync()
+    {
+        Resets++;
+        _running?.TrySetResult(new ExecutionResult(Runs[^1].Language, false, string.Empty, "The page was left before the run finished", 5, [], ErrorCodes.ExecutionError));
+        return Task.CompletedTask;
+    }
+
     public Task<TimeSpan> PreparePythonAsync(string baseUrl)
     {
         PythonPreparations++;

@@ -2,6 +2,7 @@ using System.Net;
 using Bunit;
 using Interview.Client.Pages;
 using Interview.Client.Services;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Interview.Client.Tests;
@@ -68,6 +69,32 @@ public class SessionPageTests : BunitContext, IAsyncLifetime
 
         Assert.Equal("This link is not valid", page.Find("h1").TextContent);
         Assert.Empty(_api.Requests);
+    }
+
+    [Fact]
+    public async Task Leaving_the_session_page_ends_its_runners()
+    {
+        Render<Session>(p => p.Add(s => s.SessionId, "not-an-id"));
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(1, _runner.Resets);
+    }
+
+    [Fact]
+    public void A_link_to_another_session_makes_a_new_page_and_the_old_ones_runners_end()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("session/not-an-id");
+        var app = Render<App>();
+        app.WaitForAssertion(() => Assert.Equal("This link is not valid", app.Find("h1").TextContent));
+        var first = app.FindComponent<Session>().Instance;
+
+        navigation.NavigateTo("session/another-bad-id");
+
+        app.WaitForAssertion(() => Assert.NotSame(first, app.FindComponent<Session>().Instance));
+        Assert.Equal("another-bad-id", app.FindComponent<Session>().Instance.SessionId);
+        Assert.Equal(1, _runner.Resets);
     }
 
     [Theory]

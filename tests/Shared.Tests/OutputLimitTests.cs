@@ -37,7 +37,7 @@ public class OutputLimitTests
         {
             Assert.InRange(measured, Limits.MaxOutputBytes - 3, Limits.MaxOutputBytes); // cut only to keep a character whole
 
-            // What the page shares: the cut text with code-runner.js's marker on the last entry.
+            // What the page shares: the cut text with run-result.mjs's marker on the last entry.
             var marker = $"\n… output cut at 10 KB ({dropped} more bytes not shown)";
             kept[^1] += marker;
         }

@@ -15,6 +15,14 @@ public sealed class BrowserCodeRunner(IJSRuntime js) : ICodeRunner, IAsyncDispos
 
     public async Task StopAsync() => await (await Module).InvokeVoidAsync("stop");
 
+    public async Task ResetAsync()
+    {
+        if (_module is not null) // nothing was ever started otherwise
+        {
+            await (await Module).InvokeVoidAsync("reset");
+        }
+    }
+
     public async Task<TimeSpan> PreparePythonAsync(string baseUrl) =>
         TimeSpan.FromMilliseconds(await (await Module).InvokeAsync<double>("preparePython", baseUrl));
 

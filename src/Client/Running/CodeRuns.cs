@@ -6,13 +6,15 @@ namespace Interview.Client.Running;
 /// <summary>
 /// The session page's runs: runs this tab's code within SPEC.md's limits (the client refuses the 11th
 /// run a minute itself, before the server has to), shares each result, and shows the latest run, this
-/// tab's or anyone's, in the output panel. Keeps Pyodide loaded while the session is in Python.
+/// tab's or anyone's, in the output panel. Keeps a Python interpreter loaded ahead while the session is
+/// in Python. Closed with its page: the runners end with it, and a run that finishes after that is
+/// neither shown nor shared.
 /// </summary>
 public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProvider clock)
 {
     private const string Me = "";
     private readonly RateWindow _budget = new(options.ExecutionsPerMinute, TimeSpan.FromMinutes(1));
-    private bool _stopRequested;
+    private bool _closed;
 
     public RunRecord? Latest { get; private set; }
     public bool IsRunning { get; private set; }
@@ -30,11 +32,11 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
 
     /// <summary>The session is (now) in this language: a Python session starts loading Pyodide at once.</summary>
     public Task LanguageIsAsync(string language) =>
-        language == Languages.Python && Python is PythonStatus.NotLoaded or PythonStatus.Failed ? LoadPythonAsync() : Task.CompletedTask;
+        !_closed && language == Languages.Python && Python is PythonStatus.NotLoaded or PythonStatus.Failed ? LoadPythonAsync() : Task.CompletedTask;
 
     public async Task RunAsync(string language, string code, string username)
     {
-        if (IsRunning)
+        if (IsRunning || _closed)
         {
             return;
         }
@@ -46,7 +48,7 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
             return;
         }
 
-        (IsRunning, _stopRequested) = (true, false);
+        IsRunning = true;
         Changed?.Invoke();
         ExecutionResult run;
         try
@@ -58,26 +60,48 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
             IsRunning = false;
         }
 
+        if (_closed)
+        {
+            return; // the page has gone: its run is nobody's to see
+        }
+
         Latest = new RunRecord(run, username, Mine: true);
         Changed?.Invoke();
-
-        // A Python run cut off by its limit or by Stop took its interpreter along; the next one is loading.
-        var relaunch = language == Languages.Python && (run.ErrorCode == ErrorCodes.ExecutionTimeout || _stopRequested) ? LoadPythonAsync() : Task.CompletedTask;
-        if (Share is not null && await Share(run) is { } problem)
+        var problem = !FitsTheSession(run) ? $"its output is over the {Limits.MaxOutputBytes / 1024} KB limit"
+            : Share is not null ? await Share(run) : null;
+        if (problem is not null && !_closed)
         {
             Latest = Latest with { SharingProblem = problem };
             Changed?.Invoke();
         }
-
-        await relaunch;
     }
 
     public async Task StopAsync()
     {
         if (IsRunning)
         {
-            _stopRequested = true;
             await runner.StopAsync();
+        }
+    }
+
+    /// <summary>
+    /// The page is going away: every runner ends (a running program, the spares), and nothing of this
+    /// page is shown or shared any more, whatever still answers.
+    /// </summary>
+    public async Task CloseAsync()
+    {
+        (_closed, Share) = (true, null);
+        try
+        {
+            await runner.ResetAsync();
+        }
+        catch (Microsoft.JSInterop.JSDisconnectedException)
+        {
+            // The whole tab is going, and its workers with it.
+        }
+        catch (Microsoft.JSInterop.JSException)
+        {
+            // The runner module never loaded: it started no worker.
         }
     }
 
@@ -124,6 +148,16 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
             (Python, PythonProblem) = (PythonStatus.Failed, exception.Message);
         }
 
-        Changed?.Invoke();
+        if (!_closed)
+        {
+            Changed?.Invoke();
+        }
     }
+
+    /// <summary>
+    /// The runner cuts every result to the session's limits; one that is over them anyway is not sent,
+    /// since a message past the hub's frame limit would close this tab's connection.
+    /// </summary>
+    private static bool FitsTheSession(ExecutionResult run) =>
+        Limits.OutputFits(run.Output) && (run.Error is null || Limits.OutputFits(run.Error)) && Limits.LogsFit(run.Logs);
 }

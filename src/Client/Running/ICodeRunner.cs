@@ -11,8 +11,18 @@ public interface ICodeRunner
     /// <summary>Ends the running program, whose run then completes as stopped.</summary>
     Task StopAsync();
 
-    /// <summary>Loads Pyodide unless it is loaded (or loading); completes when Python can run, with the load time.</summary>
+    /// <summary>
+    /// Keeps a Python interpreter loaded ahead (each run gets a fresh one, and the next starts loading
+    /// as a run ends); completes when Python can run, with the load time.
+    /// </summary>
     Task<TimeSpan> PreparePythonAsync(string baseUrl);
+
+    /// <summary>
+    /// Ends every runner the tab has (a running program and the spares started ahead) and starts none
+    /// until asked again: for a page going away, so that nothing it ran outlives it. A run it ends
+    /// completes as stopped, and whoever awaited it must not show it.
+    /// </summary>
+    Task ResetAsync();
 
     /// <summary>Calls <paramref name="run"/> on Ctrl+Enter anywhere on the page, until disposed.</summary>
     Task<IAsyncDisposable> ListenForRunShortcutAsync(Func<Task> run);

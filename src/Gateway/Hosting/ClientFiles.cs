@@ -16,6 +16,11 @@ public static class ClientFiles
     // A dedicated worker is governed by the policy its script is served with. User code gets no network
     // at all (connect-src), and no scripts but ours (script-src 'self', so import() cannot reach out);
     // eval is how a program is compiled. The Python worker also compiles WebAssembly and fetches Pyodide.
+    // No policy directive governs storage. The one that would shut it, sandbox (Chromium gives such a
+    // worker an opaque origin, and IndexedDB, caches and the storage manager refuse it), is not used: the
+    // worker is then no secure context (crypto.subtle and crypto.randomUUID go too), it would need CORS
+    // headers on its own modules and Pyodide, and in Chromium 156 a URL.createObjectURL call in it kills
+    // the page's renderer. The workers take storage away themselves, before user code (sandbox.mjs).
     public const string JavaScriptWorkerPolicy = "default-src 'none'; script-src 'self' 'unsafe-eval'";
 
     public static string PythonWorkerPolicy(string pyodideBaseUrl)

@@ -1,141 +1,203 @@
-// The page's side of running code: one worker per JavaScript run (a spare is started ahead, so a run
-// does not wait for one), one Pyodide worker kept warm for Python. Time limits are enforced here, by
-// terminating the worker: nothing inside a worker can stop a `while (true) {}`.
-import { MAX_OUTPUT_BYTES } from './runners/output.mjs';
+// The page's side of running code. Every run gets a fresh worker, in both languages, so nothing a
+// program leaves behind (a timer, a patched built-in, a replaced pyodide_js.runPythonAsync) reaches the
+// next run, anyone's screen, or the next interview in this tab. One spare per language is started ahead,
+// so a run does not wait for a worker or for Pyodide to load: JavaScript's once the page has settled and
+// after each run, Python's when a page asks for Python and after each Python run. Time limits are
+// enforced here, by terminating the worker: nothing inside a worker can stop a `while (true) {}`.
+// What a worker sends is checked and cut on this thread (run-result.mjs) before anyone sees it.
+//
+// The module outlives the page that loaded it (the Blazor app navigates without reloading), so a page
+// that goes away calls reset(): every worker ends, and a run it had going resolves as discarded.
+import { RunReceiver, unstarted } from './run-result.mjs';
 
-const javascriptWorker = new URL('./runners/javascript-worker.mjs', import.meta.url);
-const pythonWorker = new URL('./runners/python-worker.mjs', import.meta.url);
-const cutMarker = dropped => `\n… output cut at ${MAX_OUTPUT_BYTES / 1024} KB` + (dropped > 0 ? ` (${dropped} more bytes not shown)` : '');
+const workers = {
+  javascript: new URL('./runners/javascript-worker.mjs', import.meta.url),
+  python: new URL('./runners/python-worker.mjs', import.meta.url),
+};
 
-let spare = startJavaScriptSoon();
-let python = null;
-let pythonBaseUrl = null;
+const spares = { javascript: null, python: null };
 let current = null;
+let pythonBaseUrl = null;
+let pythonWanted = false; // a page asked for Python since the last reset: its spare is kept warm
+let settling = null; // the timer that starts the first JavaScript spare
+let generation = 0; // counts reset()s: a run of an earlier generation belongs to a page that has gone
 
-const startJavaScript = () => new Worker(javascriptWorker, { type: 'module', name: 'javascript-runner' });
+/** A worker no program has touched yet; a Python one loads Pyodide and is ready once it has. */
+class Spare {
+  killed = false;
 
-// The first spare is started once the page has settled, not while the editor is still loading.
-function startJavaScriptSoon() {
-  setTimeout(() => { spare ??= startJavaScript(); }, 1000);
-  return null;
+  constructor(language) {
+    this.worker = new Worker(workers[language], { type: 'module', name: `${language}-runner` });
+    this.ready = language === 'python' ? this.#load() : Promise.resolve(0);
+  }
+
+  #load() {
+    const ready = new Promise((resolve, reject) => {
+      this.reject = reject;
+      this.worker.onmessage = ({ data }) => data?.type === 'ready'
+        ? resolve(Number.isFinite(data.loadTime) ? data.loadTime : 0)
+        : reject(new Error(String(data?.error ?? 'The Python runtime could not start').slice(0, 1000)));
+      this.worker.onerror = event => {
+        event.preventDefault();
+        reject(new Error(event.message || 'The Python runtime could not start'));
+      };
+    });
+    ready.catch(() => this.worker.terminate()); // of no use once it failed; whoever awaits it hears why
+    this.worker.postMessage({ type: 'load', baseUrl: pythonBaseUrl });
+    return ready;
+  }
+
+  kill() {
+    this.killed = true;
+    this.worker.onmessage = this.worker.onerror = null;
+    this.worker.terminate();
+    this.reject?.(new Error('The runner was ended'));
+  }
 }
 
-function startPython() {
-  const worker = new Worker(pythonWorker, { type: 'module', name: 'python-runner' });
-  const ready = new Promise((resolve, reject) => {
-    worker.onmessage = ({ data }) => data.type === 'ready' ? resolve(data.loadTime) : reject(new Error(data.error));
-    worker.onerror = event => reject(new Error(event.message || 'The Python runtime could not start'));
-  });
-  ready.catch(() => {}); // observed by whoever awaits it
-  worker.postMessage({ type: 'load', baseUrl: pythonBaseUrl });
-  return { worker, ready };
+function warm(language) {
+  if (language === 'javascript' || pythonWanted) spares[language] ??= new Spare(language);
 }
 
-/** Starts Pyodide (if not started) and resolves once it can run code, with its load time in ms. */
+// The first JavaScript spare starts once the page has settled, not while the editor is still loading.
+function settle() {
+  if (settling === null && !spares.javascript) {
+    settling = setTimeout(() => {
+      settling = null;
+      warm('javascript');
+    }, 1000);
+  }
+}
+
+function takeSpare(language) {
+  const spare = spares[language] ?? new Spare(language);
+  spares[language] = null;
+  return spare;
+}
+
+/** Starts Pyodide in a spare (if none is loading) and resolves once it can run code, with its load time in ms. */
 export async function preparePython(baseUrl) {
   pythonBaseUrl ??= new URL(baseUrl, document.baseURI).href;
-  python ??= startPython();
-  try {
-    return await python.ready;
-  } catch (error) {
-    python = null; // the next attempt starts afresh
-    throw error;
+  pythonWanted = true;
+  settle();
+  const since = generation;
+  for (;;) {
+    const spare = spares.python ??= new Spare('python');
+    try {
+      return await spare.ready;
+    } catch (error) {
+      if (spares.python === spare) spares.python = null;
+      if (generation !== since) throw new Error('The page was left while Python loaded');
+      if (!spare.killed) {
+        spare.kill();
+        throw error;
+      }
+      // A run took this one while it loaded and ended with it: the next spare is the one to wait for.
+    }
   }
 }
 
-/** Runs a program; resolves with SPEC.md's result shape, never rejects. */
-export async function run(language, code, timeoutMs) {
-  stop();
-  let worker;
-  if (language === 'python') {
-    try {
-      await preparePython(pythonBaseUrl ?? 'pyodide/');
-    } catch (error) {
-      return failed(`Python could not start: ${error.message}`, 'EXECUTION_ERROR', 0);
-    }
-    worker = python.worker;
-  } else {
-    worker = spare ?? startJavaScript();
-    spare = null;
+/** One run: its worker, its limit, and what it sent. */
+class Run {
+  ended = false;
+  spare = null;
+  timer = null;
+  started = performance.now();
+
+  constructor(language, code, timeoutMs, resolve) {
+    Object.assign(this, { language, code, timeoutMs, resolve, generation });
+    this.receiver = new RunReceiver(language, code);
   }
 
-  const texts = { output: '', error: '', logs: [] };
-  const started = performance.now();
-  return await new Promise(resolve => {
-    const end = (result, dropped, keepWorker) => {
-      clearTimeout(current.timer);
-      current = null;
-      if (!keepWorker) {
-        worker.terminate();
-        if (language === 'python') python = startPython(); // warm again for the next run
-      }
-      if (language === 'javascript') spare = startJavaScript();
-      resolve(assemble(language, texts, result, dropped));
-    };
-    current = {
-      timer: setTimeout(() => end(
-        { success: false, errorCode: 'EXECUTION_TIMEOUT', executionTime: timeoutMs,
-          timeoutError: `Execution timed out after ${timeoutMs / 1000} s and was stopped (EXECUTION_TIMEOUT)` },
-        null, false), timeoutMs),
-      stop: () => end(
-        { success: false, errorCode: 'EXECUTION_ERROR', executionTime: Math.round(performance.now() - started),
-          timeoutError: 'Stopped before it finished' },
-        null, false),
-    };
+  async start() {
+    try {
+      this.spare = takeSpare(this.language);
+      await this.spare.ready; // Pyodide loading: the limit counts from the program's start
+    } catch (error) {
+      if (!this.ended) this.finish(unstarted(this.language, `Python could not start: ${error.message}`));
+      return;
+    }
+    if (this.ended) return; // stopped, or the page left, while Pyodide loaded
+    const worker = this.spare.worker;
+    this.started = performance.now();
+    this.timer = setTimeout(() => this.end({ ending: `Execution timed out after ${this.timeoutMs / 1000} s and was stopped (EXECUTION_TIMEOUT)`,
+      errorCode: 'EXECUTION_TIMEOUT', elapsed: this.timeoutMs }), this.timeoutMs);
     worker.onmessage = ({ data }) => {
-      if (data.type === 'output') {
-        if (data.stream === 'logs') texts.logs.push(data.text);
-        else texts[data.stream] += data.text;
-      } else if (data.type === 'result') {
-        end(data.result, data.dropped, language === 'python');
-      }
+      if (this.ended) return;
+      const heard = this.receiver.receive(data);
+      if (heard === 'result') this.end({ reported: data });
+      else if (heard === 'flood') this.end({ ending: 'Stopped: it kept writing past the 10 KB output limit' });
     };
     worker.onerror = event => {
       event.preventDefault();
-      end({ success: false, errorCode: 'EXECUTION_ERROR', executionTime: Math.round(performance.now() - started),
-        timeoutError: event.message || 'The runner failed' }, null, false);
+      if (this.ended) return;
+      this.receiver.failed(event.message);
+      this.end({});
     };
-    worker.postMessage({ type: 'run', code });
+    worker.postMessage({ type: 'run', code: this.code });
+  }
+
+  /** Ends the run: its worker goes whatever happened, and the next spare starts warming. */
+  end(how) {
+    if (this.ended) return;
+    const elapsed = Math.round(performance.now() - this.started);
+    this.finish(this.receiver.result({ elapsed, ...how }));
+  }
+
+  finish(result) {
+    this.ended = true;
+    clearTimeout(this.timer);
+    this.spare?.kill();
+    if (current === this) current = null;
+    if (this.generation !== generation) {
+      this.resolve({ ...unstarted(this.language, 'The page was left before the run finished'), discarded: true });
+      return;
+    }
+    warm(this.language);
+    this.resolve(result);
+  }
+}
+
+/** Runs a program; resolves with the result the session shares (success, output, error, executionTime, logs), never rejects. */
+export function run(language, code, timeoutMs) {
+  stop();
+  settle();
+  if (language === 'python') {
+    pythonBaseUrl ??= new URL('pyodide/', document.baseURI).href;
+    pythonWanted = true;
+  }
+  return new Promise(resolve => {
+    current = new Run(language, String(code), timeoutMs, resolve);
+    current.start();
   });
 }
 
 /** Ends the running program, if any; its run resolves as stopped. */
 export function stop() {
-  current?.stop();
+  current?.end({ ending: 'Stopped before it finished' });
 }
 
-function failed(message, errorCode, executionTime) {
-  return { language: 'python', success: false, output: '', error: message, executionTime, logs: [], errorCode, line: null };
-}
-
-// dropped is null when the run was cut off: whether it printed more than the limit is then unknown,
-// but a stream that reached the limit is still marked.
-function assemble(language, texts, result, dropped) {
-  const used = text => new TextEncoder().encode(text).length;
-  const mark = (text, name) => (dropped?.[name] > 0 || (!dropped && used(text) >= MAX_OUTPUT_BYTES)) ? text + cutMarker(dropped?.[name] ?? 0) : text;
-  const output = language === 'python' ? texts.output.replace(/\n+$/, '') : texts.output;
-  let error = texts.error.replace(/\n+$/, '');
-  if (result.timeoutError) error = error ? `${error}\n${result.timeoutError}` : result.timeoutError;
-  const logs = [...texts.logs];
-  if (logs.length && (dropped?.logs > 0 || (!dropped && used(logs.join('\n')) >= MAX_OUTPUT_BYTES))) {
-    logs[logs.length - 1] += cutMarker(dropped?.logs ?? 0);
+/**
+ * Ends every worker this module has (the running program and the spares) and keeps none warm until a
+ * page asks again: for a page that is going away. A run it ends resolves as discarded, never as a result.
+ */
+export function reset() {
+  generation++;
+  pythonWanted = false;
+  clearTimeout(settling);
+  settling = null;
+  current?.end({});
+  for (const language of Object.keys(spares)) {
+    spares[language]?.kill();
+    spares[language] = null;
   }
-  return {
-    language,
-    success: result.success,
-    output: mark(output, 'output'),
-    error: result.success && !error ? null : mark(error, 'error'),
-    executionTime: result.executionTime,
-    logs,
-    errorCode: result.success ? null : result.errorCode,
-    line: result.line ?? null,
-  };
 }
 
 // Ctrl+Enter (Cmd+Enter) runs the code from anywhere on the page, the editor included: listening in the
 // capture phase takes the keystroke before Monaco turns it into "insert line below".
 let shortcut = null;
 export function listenForRunShortcut(dotnet) {
+  settle();
   stopListeningForRunShortcut();
   shortcut = event => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {

@@ -1,12 +1,23 @@
-// One Pyodide interpreter, loaded when a Python session opens and kept between runs; each run gets
-// fresh globals. The page ends a run past 10 s by terminating this worker and starting another.
-import { seal } from './sandbox.mjs';
+// One Pyodide interpreter for one run, then thrown away: the page starts this worker ahead as a spare
+// (Pyodide loads while nobody waits), sends it one program, and terminates it when the result comes or
+// after 10 s. So nothing a program leaves behind reaches the next run: not a patched builtin, not a
+// timer (js.setTimeout, asyncio's call_later), not a replaced pyodide_js.runPythonAsync.
+//
+// Storage goes before Pyodide loads (so Pyodide holds no reference to any of it) and the network once
+// it has loaded: Python reaches this worker's globals through the js module, so what is gone here is
+// gone for Python too.
+import { removeStorage, seal } from './sandbox.mjs';
 import { OutputStream } from './output.mjs';
 
+removeStorage();
+
 const source = 'main.py';
+const post = self.postMessage.bind(self); // kept before seal() takes postMessage from the program
+const decode = Function.prototype.call.bind(TextDecoder.prototype.decode);
+const now = performance.now.bind(performance);
+const round = Math.round;
+const streams = { output: new OutputStream('output', post), error: new OutputStream('error', post) };
 let pyodide;
-let post;
-let streams;
 
 // input() would wait for a terminal nobody has: say so at once instead.
 const prelude = `
@@ -18,19 +29,19 @@ del _interview_input
 `;
 
 async function load(baseUrl) {
-  const started = performance.now();
+  const started = now();
   const { loadPyodide } = await import(`${baseUrl}pyodide.mjs`);
   pyodide = await loadPyodide({ indexURL: baseUrl, checkAPIVersion: true });
   pyodide.setStdin({ error: true });
   const decoder = name => {
     const text = new TextDecoder();
-    return { write: bytes => { streams[name].write(text.decode(bytes, { stream: true })); return bytes.length; } };
+    return { write: bytes => { streams[name].write(decode(text, bytes, { stream: true })); return bytes.length; } };
   };
   pyodide.setStdout(decoder('output'));
   pyodide.setStderr(decoder('error'));
   pyodide.runPython(prelude);
-  post = seal(); // Pyodide has all it needs: from here on the network is gone
-  post({ type: 'ready', loadTime: Math.round(performance.now() - started) });
+  seal(); // Pyodide has all it needs: from here on the network is gone
+  post({ type: 'ready', loadTime: round(now() - started) });
 }
 
 // Pyodide's own frames (its runner under /lib/python3xx.zip/_pyodide/) say nothing about the user's code.
@@ -50,11 +61,31 @@ function lineOf(traceback) {
   return lines.length ? Number(lines[lines.length - 1][1]) : null;
 }
 
+// What a program wrote without a line break is still in Python's buffers, and the worker ends with the
+// result: written out first. The program's own sys.stdout, if it set one, and the original.
+const flushing = `
+import sys
+for _stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+    try:
+        _stream.flush()
+    except Exception:
+        pass
+`;
+
+function flush() {
+  try {
+    pyodide.runPython(flushing); // in Pyodide's own globals: the program's are its own
+  } catch {
+    // A program that broke flushing loses only what it had not written out.
+  }
+}
+
+// What runs after the program may meet built-ins it replaced (a traceback read with a patched split):
+// the page checks the result and cuts the output again, so the worst it can do is spoil its own result.
 async function run(code) {
-  streams = { output: new OutputStream('output', post), error: new OutputStream('error', post) };
-  const globals = pyodide.globals.get('dict')();
+  const globals = pyodide.globals.get('dict')(); // not the prelude's: a program starts with nothing defined
   globals.set('__name__', '__main__');
-  const started = performance.now();
+  const started = now();
   let outcome;
   try {
     await pyodide.runPythonAsync(code, { globals, filename: source });
@@ -63,12 +94,11 @@ async function run(code) {
     const traceback = userTraceback(String(error?.message ?? error));
     streams.error.write(traceback);
     outcome = { success: false, errorCode: 'EXECUTION_ERROR', line: lineOf(traceback) };
-  } finally {
-    globals.destroy();
   }
+  flush();
   post({
     type: 'result',
-    result: { ...outcome, executionTime: Math.round(performance.now() - started) },
+    result: { success: outcome.success, errorCode: outcome.errorCode, line: outcome.line, executionTime: round(now() - started) },
     dropped: { output: streams.output.dropped, error: streams.error.dropped },
   });
 }
@@ -78,9 +108,10 @@ self.onmessage = async ({ data }) => {
     try {
       await load(data.baseUrl);
     } catch (error) {
-      self.postMessage({ type: 'failed', error: String(error?.message ?? error) });
+      post({ type: 'failed', error: String(error?.message ?? error) });
     }
   } else if (data.type === 'run') {
+    self.onmessage = null; // one program per interpreter
     await run(data.code);
   }
 };
