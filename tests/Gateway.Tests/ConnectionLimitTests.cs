@@ -109,6 +109,67 @@ public class ConnectionLimitTests
         }
     }
 
+    [Fact]
+    public async Task Long_polling_connections_that_poll_only_now_and_then_count_as_long_as_they_are_open()
+    {
+        // The attack: a long-polling connection holds a request (and so a permit) only while it polls. One
+        // that polls for a moment now and then lives on between polls, so one address used to open and
+        // join as many as it liked past MAX_CONNECTIONS_PER_IP.
+        await using var gateway = await TestGateway.StartAsync("MAX_CONNECTIONS_PER_IP=3", "TRUSTED_PROXIES=127.0.0.1");
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var id = (await Json.ReadAsync(await http.PostAsync("/api/sessions/create", Json.Body(new { language = "python" })))).Str("sessionId");
+        var joined = 0;
+        var refused = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            var negotiate = await http.SendAsync(Forwarded(HttpMethod.Post, "/hub/negotiate?negotiateVersion=1"));
+            if (!negotiate.IsSuccessStatusCode)
+            {
+                refused.Add(negotiate.StatusCode);
+                continue;
+            }
+
+            var token = (await Json.ReadAsync(negotiate)).Str("connectionToken");
+            var join = $$"""{"type":1,"target":"{{HubMethods.JoinSession}}","arguments":[{"sessionId":"{{id}}","userId":"{{Guid.NewGuid()}}","username":"P{{i}}"}]}""";
+            foreach (var frame in new[] { """{"protocol":"json","version":1}""", join })
+            {
+                (await http.SendAsync(Forwarded(HttpMethod.Post, $"/hub?id={token}", frame + "\u001e"))).EnsureSuccessStatusCode();
+            }
+
+            // Polls until the join is answered (or the connection is gone), then leaves it be.
+            var received = string.Empty;
+            while (!received.Contains(HubEvents.SessionJoined, StringComparison.Ordinal))
+            {
+                var poll = await http.SendAsync(Forwarded(HttpMethod.Get, $"/hub?id={token}"));
+                if (poll.StatusCode != HttpStatusCode.OK)
+                {
+                    refused.Add(poll.StatusCode);
+                    break;
+                }
+
+                received += await poll.Content.ReadAsStringAsync();
+                if (received.Contains("\"type\":7", StringComparison.Ordinal))
+                {
+                    refused.Add(HttpStatusCode.TooManyRequests); // closed by the server
+                    break;
+                }
+            }
+
+            joined += received.Contains(HubEvents.SessionJoined, StringComparison.Ordinal) ? 1 : 0;
+        }
+
+        Assert.Equal(3, joined);
+        Assert.Equal(3, refused.Count);
+        Assert.Equal(3, (await Json.ReadAsync(await http.GetAsync($"/api/sessions/{id}"))).Int("userCount"));
+
+        static HttpRequestMessage Forwarded(HttpMethod method, string path, string? body = null) =>
+            new(method, path)
+            {
+                Headers = { { "X-Forwarded-For", "203.0.113.9" } },
+                Content = body is null ? null : new StringContent(body),
+            };
+    }
+
     private static HubConnection Connection(Uri baseAddress, string forwardedFor) =>
         new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hub"), options =>
         {

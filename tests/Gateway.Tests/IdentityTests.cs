@@ -136,6 +136,36 @@ public class IdentityTests(GatewayFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_join_refused_over_the_users_budget_leaves_no_ghost_that_stays_listed_or_fills_the_session()
+    {
+        // The attack: spend your own user's message budget with one tab, then join with another. The session
+        // used to admit the tab before counting the join, then refuse it: the gateway forgot the tab, the
+        // session kept it, so the user stayed listed after all their tabs had gone, taking a place for good.
+        await using var gateway = await TestGateway.StartAsync("MAX_MESSAGES_PER_MINUTE=3", "MAX_PARTICIPANTS=2");
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var id = (await Json.ReadAsync(await http.PostAsync("/api/sessions/create", Json.Body(new { language = "javascript" })))).Str("sessionId");
+        await using var alice = await TestParticipant.ConnectAsync(gateway.BaseAddress, "Alice", Guid.NewGuid().ToString());
+        await alice.JoinAsync(id);
+        var malloryId = Guid.NewGuid().ToString();
+        var tab1 = await TestParticipant.ConnectAsync(gateway.BaseAddress, "Mallory", malloryId);
+        var tab2 = await TestParticipant.ConnectAsync(gateway.BaseAddress, "Mallory", malloryId);
+        await tab1.JoinAsync(id);
+        await tab1.ChangeCodeAsync(id, "one");
+        await tab1.ChangeCodeAsync(id, "two");
+        await alice.EventAsync(HubEvents.CodeUpdate, skip: 1);
+
+        var refused = await tab2.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = malloryId, username = "Mallory", userToken = tab2.TokenIn(id) });
+        Assert.Equal((ErrorCodes.RateLimitExceeded, "user"), (refused.Str("code"), refused.GetProperty("details").Str("per")));
+
+        await tab1.DisposeAsync();
+        await tab2.DisposeAsync();
+        await alice.EventAsync(HubEvents.UserLeft, u => u.Str("userId") == malloryId);
+        Assert.Equal(1, (await Json.ReadAsync(await http.GetAsync($"/api/sessions/{id}"))).Int("userCount"));
+        await using var bob = await TestParticipant.ConnectAsync(gateway.BaseAddress, "Bob", Guid.NewGuid().ToString());
+        Assert.Equal(2, (await bob.JoinAsync(id)).Int("userCount"));
+    }
+
     [Theory]
     [InlineData("\u202EecilA", "ecilA")]
     [InlineData("Al\u200Bice\u2066", "Alice")]

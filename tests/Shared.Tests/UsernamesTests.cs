@@ -47,6 +47,18 @@ public class UsernamesTests
         Assert.NotEqual(Usernames.Likeness("Alice"), Usernames.Likeness("Alicia"));
     }
 
+    [Theory]
+    [InlineData("Alice\uFE0F")] // a variation selector on a letter: nothing shows, "Alice" is shown
+    [InlineData("Al\uFE0Eice\uFE00")]
+    [InlineData("Alice\U000E0100")] // the supplement's
+    [InlineData("Ali\u180Bce\u180F")] // Mongolian free variation selectors
+    public void Invisible_selectors_do_not_make_a_name_another(string raw)
+    {
+        // They are marks, so cleaning keeps them (an emoji needs its selector), and they show nothing on a
+        // letter: a second "Alice" with one used to pass unmarked beside the first.
+        Assert.Equal(Usernames.Likeness("Alice"), Usernames.Likeness(Usernames.Clean(raw)));
+    }
+
     [Fact]
     public void Cuts_at_50_characters_without_splitting_a_surrogate_pair()
     {

@@ -69,6 +69,7 @@ public static class GatewayApp
         builder.Services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = HubLimits.MaxMessageBytes;
+            hub.AddFilter<OpenHubConnections>(); // MAX_CONNECTIONS_PER_IP over open connections, long polling's too
             hub.AddFilter<HubMessageMeter>(); // outermost: every message counts, refused or not
             hub.AddFilter<HubErrorFilter>(); // refusals become the caller's error event
             hub.AddFilter<MessageRateFilter>(); // inside the error filter: its refusals are error events too
@@ -78,6 +79,7 @@ public static class GatewayApp
             hub.EnableDetailedErrors = true;
         });
         builder.Services.AddConnectionsPerAddress();
+        builder.Services.AddSingleton<OpenHubConnections>();
         builder.Services.AddSingleton<GatewayUptime>();
         builder.Services.AddInterviewMetrics();
         builder.Services.AddSingleton<RelayedRevisions>();
@@ -115,6 +117,7 @@ public static class GatewayApp
         app.UseCors();
         app.UseBrowserOriginCheck(); // the hub and session creation only for our pages and CORS_ORIGIN's
         app.UseRateLimiter(); // MAX_CONNECTIONS_PER_IP on the hub's endpoints
+        app.UseOpenConnectionsPerAddress(); // and at negotiate over the connections open (long polling's)
         app.UseClientFiles();
         app.MapClientSettings();
         app.MapSessionEndpoints();

@@ -31,12 +31,28 @@ public static class ConnectionsPerAddress
                     PermitLimit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.ConnectionsPerAddress,
                     QueueLimit = 0,
                 }));
-            limiter.OnRejected = RefuseAsync;
+            limiter.OnRejected = (rejected, cancellationToken) => new ValueTask(RefuseAsync(rejected.HttpContext, cancellationToken));
         });
 
-    private static async ValueTask RefuseAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    /// <summary>Negotiate refused for an address whose open connections are at the limit (long polling's, see <see cref="OpenHubConnections"/>).</summary>
+    public static WebApplication UseOpenConnectionsPerAddress(this WebApplication app)
     {
-        var context = rejected.HttpContext;
+        var open = app.Services.GetRequiredService<OpenHubConnections>();
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/hub/negotiate") && open.IsFull(ClientAddress.Of(context)))
+            {
+                await RefuseAsync(context, context.RequestAborted);
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+
+    private static async Task RefuseAsync(HttpContext context, CancellationToken cancellationToken)
+    {
         LogRefusal(context);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         await context.Response.WriteAsJsonAsync(

@@ -39,6 +39,11 @@ public sealed class ParticipantList(TimeProvider leaseClock, int maxUsers = int.
     /// </summary>
     public Admission Add(string connectionId, string userId, string username, ISessionObserver gateway, bool ot = false, string? token = null, bool reregistration = false)
     {
+        if (Check(connectionId, userId, token, reregistration) is not AdmissionStatus.Admitted and var refused)
+        {
+            return new Admission(refused);
+        }
+
         _connections.TryGetValue(connectionId, out var existing);
         if (existing.User?.Id == userId)
         {
@@ -49,17 +54,6 @@ public sealed class ParticipantList(TimeProvider leaseClock, int maxUsers = int.
         }
 
         var user = _users.Find(u => u.Id == userId);
-        if (user is not null && !UserTokens.Match(user.Token, token))
-        {
-            return new Admission(AdmissionStatus.WrongToken);
-        }
-
-        var leaving = existing.User is { Connections.Count: 1 } ? 1 : 0;
-        if (user is null && !reregistration && _users.Count - leaving >= maxUsers)
-        {
-            return new Admission(AdmissionStatus.Full);
-        }
-
         var left = Remove(connectionId);
         SetFullText(connectionId, !ot);
         var isNew = user is null;
@@ -87,6 +81,28 @@ public sealed class ParticipantList(TimeProvider leaseClock, int maxUsers = int.
         user.Connections.Add(connectionId);
         _connections[connectionId] = (user, gatewayId);
         return new Admission(AdmissionStatus.Admitted, user, isNew, left);
+    }
+
+    /// <summary>
+    /// Whether <see cref="Add"/> would let this join in, changing nothing: the session asks first, so a
+    /// join it then refuses for another reason (the user's budget) leaves everything as it was.
+    /// </summary>
+    public AdmissionStatus Check(string connectionId, string userId, string? token = null, bool reregistration = false)
+    {
+        _connections.TryGetValue(connectionId, out var existing);
+        if (existing.User?.Id == userId)
+        {
+            return AdmissionStatus.Admitted;
+        }
+
+        var user = _users.Find(u => u.Id == userId);
+        if (user is not null && !UserTokens.Match(user.Token, token))
+        {
+            return AdmissionStatus.WrongToken;
+        }
+
+        var leaving = existing.User is { Connections.Count: 1 } ? 1 : 0;
+        return user is null && !reregistration && _users.Count - leaving >= maxUsers ? AdmissionStatus.Full : AdmissionStatus.Admitted;
     }
 
     /// <summary>Removes a connection; returns its user if that was the user's last connection.</summary>

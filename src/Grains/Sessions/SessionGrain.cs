@@ -175,26 +175,29 @@ public sealed class SessionGrain(
             return new JoinResult(null, refusal);
         }
 
-        var wasEmpty = _participants.IsEmpty;
-        var admission = _participants.Add(
-            request.ConnectionId, request.UserId, request.Username, request.Gateway, request.Ot, request.UserToken, request.Reregistration);
-        if (admission.Status == AdmissionStatus.WrongToken)
+        var status = _participants.Check(request.ConnectionId, request.UserId, request.UserToken, request.Reregistration);
+        if (status == AdmissionStatus.WrongToken)
         {
             logger.LogWarning("Session {SessionId} refused a join as present user {UserId}: no or another userToken", Id, request.UserId);
             return new JoinResult(null, SessionErrors.Forbidden(Id));
         }
 
-        if (admission.Status == AdmissionStatus.Full)
+        if (status == AdmissionStatus.Full)
         {
             return new JoinResult(null, SessionErrors.Full(Id, _limits.ParticipantsPerSession));
         }
 
-        var user = admission.User!;
-        if (!request.Reregistration && OverBudget(_userMessages, user, "messages") is { } overBudget)
+        // Counted before the connection is let in: a join refused here must change nothing. Let in first,
+        // the refused tab stayed in the session while its gateway forgot it, listed after it had gone.
+        if (!request.Reregistration && OverBudget(_userMessages, request.UserId, "messages") is { } overBudget)
         {
             return new JoinResult(null, overBudget);
         }
 
+        var wasEmpty = _participants.IsEmpty;
+        var admission = _participants.Add(
+            request.ConnectionId, request.UserId, request.Username, request.Gateway, request.Ot, request.UserToken, request.Reregistration);
+        var user = admission.User!;
         Touch();
         if (admission.Left is { } previous)
         {
@@ -244,7 +247,7 @@ public sealed class SessionGrain(
             return refusal;
         }
 
-        if (OverBudget(_userMessages, _participants.UserOf(connectionId)!, "messages") is { } overBudget)
+        if (OverBudget(_userMessages, _participants.UserOf(connectionId)!.Id, "messages") is { } overBudget)
         {
             return overBudget;
         }
@@ -270,7 +273,7 @@ public sealed class SessionGrain(
             return refusal;
         }
 
-        if (OverBudget(_userMessages, _participants.UserOf(connectionId)!, "messages") is { } overBudget)
+        if (OverBudget(_userMessages, _participants.UserOf(connectionId)!.Id, "messages") is { } overBudget)
         {
             return overBudget;
         }
@@ -303,7 +306,7 @@ public sealed class SessionGrain(
             return new SubmitOutcome(null, refusal);
         }
 
-        if (OverBudget(_userOperations, _participants.UserOf(connectionId)!, "edits and cursor moves") is { } overBudget)
+        if (OverBudget(_userOperations, _participants.UserOf(connectionId)!.Id, "edits and cursor moves") is { } overBudget)
         {
             return new SubmitOutcome(null, overBudget);
         }
@@ -374,7 +377,7 @@ public sealed class SessionGrain(
         }
 
         var user = _participants.UserOf(connectionId)!;
-        if (OverBudget(_userOperations, user, "edits and cursor moves") is { } overBudget)
+        if (OverBudget(_userOperations, user.Id, "edits and cursor moves") is { } overBudget)
         {
             return overBudget;
         }
@@ -425,7 +428,7 @@ public sealed class SessionGrain(
         }
 
         var user = _participants.UserOf(connectionId)!;
-        if (OverBudget(_userMessages, user, "messages") is { } overBudget)
+        if (OverBudget(_userMessages, user.Id, "messages") is { } overBudget)
         {
             return overBudget;
         }
@@ -526,8 +529,8 @@ public sealed class SessionGrain(
     };
 
     /// <summary>Counts one against the user's budget; the refusal to answer when it is spent.</summary>
-    private ErrorPayload? OverBudget(RateWindow budget, Participant user, string what) =>
-        budget.TryTake(user.Id, Now, out var retryAfter) ? null : SessionErrors.RateLimited($"{what} from your tabs together", retryAfter, perUser: true);
+    private ErrorPayload? OverBudget(RateWindow budget, string userId, string what) =>
+        budget.TryTake(userId, Now, out var retryAfter) ? null : SessionErrors.RateLimited($"{what} from your tabs together", retryAfter, perUser: true);
 
     private async Task<ErrorPayload?> MemberRefusalAsync(string connectionId) =>
         await RefusalAsync() ?? (_participants.UserOf(connectionId) is null ? SessionErrors.NotJoined(Id) : null);

@@ -26,15 +26,22 @@ public static class Usernames
     /// <summary>
     /// What two names are compared by when telling participants apart: case-folded, with full-width forms
     /// and the mathematical letters and digits read as the plain ones, so "ALICE", "alice", "ａｌｉｃｅ" and
-    /// "𝐀𝐥𝐢𝐜𝐞" count as one name. Done by hand: the processes run with invariant globalization, where
-    /// string.Normalize leaves compatibility forms as they are. Letters of other scripts that merely look
-    /// Latin (Cyrillic "А") are not folded.
+    /// "𝐀𝐥𝐢𝐜𝐞" count as one name; variation selectors, invisible on a letter, are passed over. Done by
+    /// hand: the processes run with invariant globalization, where string.Normalize leaves compatibility
+    /// forms as they are. Letters of other scripts that merely look Latin (Cyrillic "А") are not folded.
     /// </summary>
     public static string Likeness(string name)
     {
         var builder = new StringBuilder(name.Length);
         foreach (var rune in name.EnumerateRunes())
         {
+            // Variation selectors stay in a name (an emoji needs its own), but on a letter they show
+            // nothing: "Alice" with one must still be another "Alice".
+            if (rune.Value is (>= 0xFE00 and <= 0xFE0F) or (>= 0xE0100 and <= 0xE01EF) or (>= 0x180B and <= 0x180D) or 0x180F)
+            {
+                continue;
+            }
+
             var value = rune.Value switch
             {
                 >= 0xFF01 and <= 0xFF5E => rune.Value - 0xFEE0, // full-width ASCII

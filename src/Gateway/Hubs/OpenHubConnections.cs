@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Interview.Gateway.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Interview.Gateway.Hubs;
+
+/// <summary>
+/// MAX_CONNECTIONS_PER_IP again, over the hub connections that are open rather than the requests in
+/// flight: a long-polling connection holds a request only while it polls, and one that polls for a moment
+/// now and then lives on between polls, uncounted by <see cref="ConnectionsPerAddress"/>. A connection past
+/// the limit is closed as it starts (an address that negotiated many at once); negotiate refuses with 429
+/// once the address has its limit open.
+/// </summary>
+public sealed class OpenHubConnections(IOptions<RateLimitOptions> options) : IHubFilter
+{
+    private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
+
+    public bool IsFull(string address) => _open.GetValueOrDefault(address) >= options.Value.ConnectionsPerAddress;
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        var http = context.Context.GetHttpContext();
+        var address = http is null ? ClientAddress.KeyOf(null) : ClientAddress.Of(http);
+        if (_open.AddOrUpdate(address, 1, (_, open) => open + 1) > options.Value.ConnectionsPerAddress)
+        {
+            // Closed, not thrown: SignalR logs a failed OnConnectedAsync as an error, one line per attempt.
+            Close(address);
+            context.Context.Abort();
+            return;
+        }
+
+        context.Context.Items[typeof(OpenHubConnections)] = address;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            // SignalR does not call OnDisconnectedAsync for a connection whose OnConnectedAsync failed.
+            context.Context.Items.Remove(typeof(OpenHubConnections));
+            Close(address);
+            throw;
+        }
+    }
+
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        try
+        {
+            if (context.Context.Items.ContainsKey(typeof(OpenHubConnections)))
+            {
+                await next(context, exception); // a connection closed as it started never reached the hub
+            }
+        }
+        finally
+        {
+            if (context.Context.Items.Remove(typeof(OpenHubConnections), out var address))
+            {
+                Close((string)address!);
+            }
+        }
+    }
+
+    private void Close(string address)
+    {
+        if (_open.AddOrUpdate(address, 0, (_, open) => open - 1) <= 0)
+        {
+            _open.TryRemove(new KeyValuePair<string, int>(address, 0));
+        }
+    }
+}
