@@ -4,4 +4,8 @@ namespace Interview.Gateway.Sessions;
 /// A connection of this gateway, the session and user it joined as, whether it speaks "ot", and its
 /// user's token (so a re-registration with a new activation of the session keeps the user's identity).
 /// </summary>
-public sealed record SessionMember(string ConnectionId, Guid SessionId, string UserId, string Username, bool Ot, string? UserToken);
+public sealed record SessionMember(string ConnectionId, Guid SessionId, string UserId, string Username, bool Ot, string? UserToken)
+{
+    // A record prints every member; the token is a secret.
+    public override string ToString() => $"SessionMember {{ ConnectionId = {ConnectionId}, SessionId = {SessionId}, UserId = {UserId}, Ot = {Ot} }}";
+}

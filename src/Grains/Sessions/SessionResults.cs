@@ -17,7 +17,8 @@ public sealed record SessionLookup(
 /// speaks DESIGN.md's "ot" protocol, and (for a rejoining "ot" client) the last revision it saw.
 /// A <see cref="Reregistration"/> is the gateway registering a connection the session already knew
 /// again (with a new activation): nobody is told the user joined. <see cref="ClientId"/> is the rejoining
-/// tab's, for the session to say which of its operations it applied.
+/// tab's, for the session to say which of its operations it applied; <see cref="UserToken"/> the secret
+/// that lets it join as a user who is present (docs/protocol.md, "Identity").
 /// </summary>
 [GenerateSerializer, Immutable, Alias("interview.join-request")]
 public sealed record JoinRequest(
@@ -29,7 +30,12 @@ public sealed record JoinRequest(
     [property: Id(5)] long? Revision = null,
     [property: Id(6)] bool Reregistration = false,
     [property: Id(7)] string? ClientId = null,
-    [property: Id(8)] string? UserToken = null);
+    [property: Id(8)] string? UserToken = null)
+{
+    // A record prints every member; the token is a secret, so a log line or a debugger shows only that there is one.
+    public override string ToString() =>
+        $"JoinRequest {{ ConnectionId = {ConnectionId}, UserId = {UserId}, Ot = {Ot}, Revision = {Revision}, Reregistration = {Reregistration}, ClientId = {ClientId}, UserToken = {(UserToken is null ? "none" : "(secret)")} }}";
+}
 
 /// <summary>Either the session-joined payload or the error that refused the join.</summary>
 [GenerateSerializer, Immutable, Alias("interview.join-result")]
