@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Interview.Grains.Quotas;
 using Microsoft.AspNetCore.Connections;
@@ -16,7 +15,7 @@ namespace Interview.Gateway.Hosting;
 /// </summary>
 public sealed class SocketsPerAddress(int limit, IReadOnlyList<System.Net.IPNetwork> trustedProxies, ILogger logger)
 {
-    private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
+    private readonly AddressCounts _open = new();
     private long _refused;
 
     public static void Install(WebApplicationBuilder builder) =>
@@ -30,8 +29,6 @@ public sealed class SocketsPerAddress(int limit, IReadOnlyList<System.Net.IPNetw
             kestrel.ConfigureEndpointDefaults(listen => listen.Use(counter.Admit));
         });
 
-    public int OpenFrom(string address) => _open.GetValueOrDefault(address);
-
     private ConnectionDelegate Admit(ConnectionDelegate next) => async connection =>
     {
         var address = (connection.RemoteEndPoint as IPEndPoint)?.Address;
@@ -42,9 +39,8 @@ public sealed class SocketsPerAddress(int limit, IReadOnlyList<System.Net.IPNetw
         }
 
         var key = ClientAddress.KeyOf(address);
-        if (_open.AddOrUpdate(key, 1, (_, open) => open + 1) > limit)
+        if (!_open.TryEnter(key, limit))
         {
-            Leave(key);
             if (Interlocked.Increment(ref _refused) % 1000 == 1)
             {
                 logger.LogWarning("Closed {Count} TCP connections from addresses past {Limit} open at once (the latest from {Address})", _refused, limit, key);
@@ -59,15 +55,7 @@ public sealed class SocketsPerAddress(int limit, IReadOnlyList<System.Net.IPNetw
         }
         finally
         {
-            Leave(key);
+            _open.Leave(key);
         }
     };
-
-    private void Leave(string key)
-    {
-        if (_open.AddOrUpdate(key, 0, (_, open) => open - 1) <= 0)
-        {
-            _open.TryRemove(new KeyValuePair<string, int>(key, 0));
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Interview.Gateway.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -14,18 +13,17 @@ namespace Interview.Gateway.Hubs;
 /// </summary>
 public sealed class OpenHubConnections(IOptions<RateLimitOptions> options) : IHubFilter
 {
-    private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
+    private readonly AddressCounts _open = new();
 
-    public bool IsFull(string address) => _open.GetValueOrDefault(address) >= options.Value.ConnectionsPerAddress;
+    public bool IsFull(string address) => _open.Of(address) >= options.Value.ConnectionsPerAddress;
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         var http = context.Context.GetHttpContext();
         var address = http is null ? ClientAddress.KeyOf(null) : ClientAddress.Of(http);
-        if (_open.AddOrUpdate(address, 1, (_, open) => open + 1) > options.Value.ConnectionsPerAddress)
+        if (!_open.TryEnter(address, options.Value.ConnectionsPerAddress))
         {
             // Closed, not thrown: SignalR logs a failed OnConnectedAsync as an error, one line per attempt.
-            Close(address);
             context.Context.Abort();
             return;
         }
@@ -39,7 +37,7 @@ public sealed class OpenHubConnections(IOptions<RateLimitOptions> options) : IHu
         {
             // SignalR does not call OnDisconnectedAsync for a connection whose OnConnectedAsync failed.
             context.Context.Items.Remove(typeof(OpenHubConnections));
-            Close(address);
+            _open.Leave(address);
             throw;
         }
     }
@@ -57,16 +55,8 @@ public sealed class OpenHubConnections(IOptions<RateLimitOptions> options) : IHu
         {
             if (context.Context.Items.Remove(typeof(OpenHubConnections), out var address))
             {
-                Close((string)address!);
+                _open.Leave((string)address!);
             }
-        }
-    }
-
-    private void Close(string address)
-    {
-        if (_open.AddOrUpdate(address, 0, (_, open) => open - 1) <= 0)
-        {
-            _open.TryRemove(new KeyValuePair<string, int>(address, 0));
         }
     }
 }
