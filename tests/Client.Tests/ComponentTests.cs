@@ -112,6 +112,13 @@ public class ConnectionStatusTests : BunitContext
     }
 
     [Fact]
+    public void Offline_because_the_network_has_too_many_connections_says_so()
+    {
+        var status = Render<ConnectionStatus>(p => p.Add(s => s.State, ConnectionState.Offline).Add(s => s.TooManyConnections, true));
+        Assert.Equal("too many connections from your network: close some tabs; trying again by itself", status.Find(".hint").TextContent);
+    }
+
+    [Fact]
     public void Offline_offers_a_retry()
     {
         var retries = 0;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Interview.Client.Services;
 using Interview.Shared.Contracts;
 using Interview.Tests.Common;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Interview.Client.Tests;
@@ -43,6 +44,23 @@ public class SessionConnectionTests
 
         await Eventually.HoldsAsync(() => connection.State == ConnectionState.Connected, "connected on Retry");
         await Eventually.HoldsAsync(() => _errors.Any(e => e.Code == ErrorCodes.SessionNotFound), "it joined");
+    }
+
+    [Fact]
+    public async Task A_start_refused_for_too_many_connections_says_so_and_connects_once_a_place_is_free()
+    {
+        await using var gateway = await TestGateway.StartAsync($"urls=http://127.0.0.1:{_port}", "MAX_CONNECTIONS_PER_IP=1");
+        var other = new HubConnectionBuilder().WithUrl(new Uri($"http://127.0.0.1:{_port}/hub")).Build();
+        await other.StartAsync(); // the network's one place
+
+        await using var connection = Connection();
+        await connection.ConnectAsync(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), "Ada");
+        Assert.True(connection.TooManyConnections);
+        Assert.NotEqual(ConnectionState.Connected, connection.State);
+
+        await other.DisposeAsync();
+        await MoveUntilAsync(() => connection.State == ConnectionState.Connected, "connected once the place is free");
+        Assert.False(connection.TooManyConnections);
     }
 
     private SessionConnection Connection()

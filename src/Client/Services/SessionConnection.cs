@@ -28,6 +28,9 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
 
     public ConnectionState State { get; private set; } = ConnectionState.Connecting;
 
+    /// <summary>The last start was refused with 429: this network has as many connections open as the server allows.</summary>
+    public bool TooManyConnections { get; private set; }
+
     public event Action? StateChanged;
     public event Action<SessionJoined>? Joined;
     public event Action<OperationUpdate>? OperationReceived;
@@ -307,9 +310,12 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
         catch (Exception exception) when (exception is HttpRequestException or WebSocketException or TimeoutException
             or IOException or AggregateException or InvalidOperationException or OperationCanceledException)
         {
+            TooManyConnections = exception is HttpRequestException { StatusCode: System.Net.HttpStatusCode.TooManyRequests };
+            StateChanged?.Invoke();
             return false;
         }
 
+        TooManyConnections = false;
         SetState(ConnectionState.Connected);
         await JoinAsync();
         return true;

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Interview.Gateway.Hosting;
 
 /// <summary>
-/// TCP connections open at once from one client address (an IPv6 /64): twice MAX_CONNECTIONS_PER_IP, room
-/// for that many hub connections and the page's own HTTP ones. Past it a new connection is closed as soon
+/// TCP connections open at once from one client address (an IPv6 /64): four times MAX_CONNECTIONS_PER_IP,
+/// room for that many hub connections and the browsers' own HTTP ones beside them (a browser keeps up to
+/// six to a host), so that a network at its hub limit is still answered 429, not cut off. Past it a new connection is closed as soon
 /// as it is accepted, before it costs a request: without this, one address holding idle connections (each
 /// refused with 429, then kept alive) could use up the process's open files and stop it accepting anyone.
 /// Connections from TRUSTED_PROXIES are not counted here: they carry many clients, told apart by the
@@ -23,7 +24,7 @@ public sealed class SocketsPerAddress(int limit, IReadOnlyList<System.Net.IPNetw
         {
             var services = kestrel.ApplicationServices;
             var counter = new SocketsPerAddress(
-                (int)Math.Min(int.MaxValue, 2L * services.GetRequiredService<IOptions<RateLimitOptions>>().Value.ConnectionsPerAddress),
+                (int)Math.Min(int.MaxValue, 4L * services.GetRequiredService<IOptions<RateLimitOptions>>().Value.ConnectionsPerAddress),
                 services.GetRequiredService<IOptions<GatewayOptions>>().Value.TrustedProxies,
                 services.GetRequiredService<ILogger<SocketsPerAddress>>());
             kestrel.ConfigureEndpointDefaults(listen => listen.Use(counter.Admit));
