@@ -53,6 +53,41 @@ public class IdentityTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Tokens_of_the_wrong_type_or_from_another_session_and_huge_names_are_refused_and_typing_goes_on()
+    {
+        var id = await fixture.CreateSessionAsync();
+        var elsewhere = await fixture.CreateSessionAsync();
+        await using var alice = await fixture.ConnectAsync("Alice");
+        await alice.JoinAsync(id);
+        await using var aliceElsewhere = await fixture.ConnectAsync("Alice", alice.UserId);
+        var otherToken = (await aliceElsewhere.JoinAsync(elsewhere)).Str("userToken"); // Alice's token, but of another session
+        await using var mallory = await fixture.ConnectAsync("Mallory");
+        await mallory.JoinAsync(id);
+
+        foreach (var token in new object[] { 42, new { value = "x" }, new[] { "a" }, true, new string('A', 44), new string('A', 42) + "=" })
+        {
+            var wrong = await mallory.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = alice.UserId, userToken = token });
+            Assert.Equal((ErrorCodes.InvalidPayload, "userToken"), (wrong.Str("code"), wrong.GetProperty("details").Str("field")));
+        }
+
+        var foreign = await mallory.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = alice.UserId, userToken = otherToken });
+        Assert.Equal(ErrorCodes.Forbidden, foreign.Str("code"));
+        foreach (var username in new object[] { 7, new { first = "A" } })
+        {
+            var bad = await mallory.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = mallory.UserId, username });
+            Assert.Equal((ErrorCodes.InvalidPayload, "username"), (bad.Str("code"), bad.GetProperty("details").Str("field")));
+        }
+
+        // A 10,000-character name is cut to 50, and the refused one typing right after is still herself.
+        var again = await mallory.JoinAsync(id);
+        await using var newcomer = await fixture.ConnectAsync(new string('M', 10_000));
+        Assert.Equal(new string('M', 50), (await newcomer.JoinAsync(id)).GetProperty("users").EnumerateArray().Last().Str("username"));
+        await mallory.ChangeCodeAsync(id, "typed after every refusal");
+        Assert.Equal(mallory.UserId, (await alice.EventAsync(HubEvents.CodeUpdate, u => u.Str("code") == "typed after every refusal")).Str("userId"));
+        Assert.Equal(2, again.Int("userCount"));
+    }
+
+    [Fact]
     public async Task A_spec_only_client_reconnects_as_before_but_a_second_tab_of_it_is_refused()
     {
         var id = await fixture.CreateSessionAsync();

@@ -90,6 +90,41 @@ public class RateLimitTests
     }
 
     [Fact]
+    public async Task A_users_budget_and_the_participant_limit_hold_across_two_gateways()
+    {
+        string[] limits = ["MAX_OPERATIONS_PER_MINUTE=4", "MAX_PARTICIPANTS=2"];
+        await using var first = await TestGateway.StartAsync(limits);
+        await using var second = await TestGateway.StartAsync([.. limits, $"ORLEANS_PRIMARY_SILO_PORT={first.SiloPort}"]);
+        using var http = new HttpClient { BaseAddress = first.BaseAddress };
+        var id = (await Json.ReadAsync(await CreateAsync(http))).Str("sessionId");
+        var userId = Guid.NewGuid().ToString();
+        await using var tabOnFirst = await TestParticipant.ConnectAsync(first.BaseAddress, "Ada", userId);
+        await using var tabOnSecond = await TestParticipant.ConnectAsync(second.BaseAddress, "Ada", userId);
+        await tabOnFirst.JoinAsync(id);
+        await tabOnSecond.JoinAsync(id);
+
+        // Four cursor moves a minute for Ada, whichever gateway her tabs are on: each tab is within its own.
+        var move = new { sessionId = id, selections = new[] { new { anchor = 0, head = 0 } } };
+        for (var i = 0; i < 4; i++)
+        {
+            await (i % 2 == 0 ? tabOnFirst : tabOnSecond).Connection.InvokeAsync(OtProtocol.CursorChange, move);
+        }
+
+        foreach (var tab in new[] { tabOnFirst, tabOnSecond })
+        {
+            var refused = await tab.ErrorFromAsync(OtProtocol.CursorChange, move);
+            Assert.Equal((ErrorCodes.RateLimitExceeded, "user"), (refused.Str("code"), refused.GetProperty("details").Str("per")));
+        }
+
+        // Two participants, wherever they join.
+        await using var bob = await TestParticipant.ConnectAsync(second.BaseAddress, "Bob", Guid.NewGuid().ToString());
+        await bob.JoinAsync(id);
+        await using var cy = await TestParticipant.ConnectAsync(first.BaseAddress, "Cy", Guid.NewGuid().ToString());
+        var full = await cy.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = cy.UserId, username = "Cy" });
+        Assert.Equal(ErrorCodes.SessionFull, full.Str("code"));
+    }
+
+    [Fact]
     public async Task A_connection_sends_at_most_MAX_MESSAGES_PER_MINUTE_control_messages()
     {
         await using var gateway = await TestGateway.StartAsync("MAX_MESSAGES_PER_MINUTE=4");
