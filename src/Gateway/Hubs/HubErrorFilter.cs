@@ -7,7 +7,7 @@ namespace Interview.Gateway.Hubs;
 /// Turns refusals into the caller's error event, and anything unexpected into CONNECTION_ERROR,
 /// so a bad message never costs the connection (only a flood past its budget does, see MessageRateFilter).
 /// </summary>
-public sealed class HubErrorFilter(InterviewMetrics metrics, ILogger<HubErrorFilter> logger) : IHubFilter
+public sealed class HubErrorFilter(InterviewMetrics metrics, UserBudgets userBudgets, ILogger<HubErrorFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -19,6 +19,7 @@ public sealed class HubErrorFilter(InterviewMetrics metrics, ILogger<HubErrorFil
         catch (HubErrorException refusal)
         {
             metrics.ErrorAnswered("hub", refusal.Error.Code);
+            userBudgets.Note(invocationContext.Context.ConnectionId, MessageRateFilter.IsOperation(invocationContext), refusal.Error);
             await invocationContext.Hub.Clients.Caller.SendAsync(HubEvents.Error, refusal.Error);
             if (refusal.ClosesConnection)
             {

@@ -1,4 +1,3 @@
-using Interview.Gateway.Sessions;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -10,14 +9,19 @@ namespace Interview.Gateway.Hubs;
 /// whole, before anything reads it. Counted here rather than in a grain: a connection lives on exactly one
 /// gateway, so this process sees all of its messages, and a grain call per keystroke only to count it
 /// would double the keystroke's path. The same budgets per user, across tabs and gateways, are the
-/// session's to count; a refusal of one is remembered here (<see cref="UserBudgets"/>) until it lapses.
+/// session's to count; a refusal of one is remembered (<see cref="UserBudgets"/>, noted by HubErrorFilter,
+/// where refusals are caught) and applied here until it lapses.
 /// </summary>
 public sealed class MessageRateFilter(
-    IOptions<RateLimitOptions> options, GatewaySessions sessions, UserBudgets userBudgets, [FromKeyedServices(SessionClock.Key)] TimeProvider clock) : IHubFilter
+    IOptions<RateLimitOptions> options, UserBudgets userBudgets, [FromKeyedServices(SessionClock.Key)] TimeProvider clock) : IHubFilter
 {
     private const string Connection = "";
 
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    /// <summary>Whether a hub method spends the operations budget (edits and cursor moves) rather than the messages one.</summary>
+    public static bool IsOperation(HubInvocationContext invocation) =>
+        invocation.HubMethod.Name is nameof(SessionHub.SubmitOperation) or nameof(SessionHub.CursorChange);
+
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var items = invocationContext.Context.Items;
         if (items[typeof(MessageRateFilter)] is not Budgets budgets)
@@ -28,31 +32,22 @@ public sealed class MessageRateFilter(
                 new RateWindow(options.Value.MessagesPerMinute + options.Value.OperationsPerMinute, RateLimitOptions.Minute));
         }
 
-        var isOperation = invocationContext.HubMethod.Name is nameof(SessionHub.SubmitOperation) or nameof(SessionHub.CursorChange);
+        var isOperation = IsOperation(invocationContext);
         var what = isOperation ? "edits and cursor moves" : "messages";
         var window = isOperation ? budgets.Operations : budgets.Messages;
         var now = clock.GetUtcNow();
-        var member = sessions.MemberOf(invocationContext.Context.ConnectionId);
         ErrorPayload refusal;
         if (!window.TryTake(Connection, now, out var retryAfter))
         {
             refusal = SessionErrors.RateLimited(what, retryAfter);
         }
-        else if (member is not null && userBudgets.IsSpent(member, isOperation, now, out var userRetryAfter))
+        else if (userBudgets.IsSpent(invocationContext.Context.ConnectionId, isOperation, out var userRetryAfter))
         {
             refusal = SessionErrors.RateLimited($"{what} from your tabs together", userRetryAfter, perUser: true);
         }
         else
         {
-            try
-            {
-                return await next(invocationContext);
-            }
-            catch (HubErrorException refused) when (member is not null)
-            {
-                userBudgets.Note(member, isOperation, refused.Error, now);
-                throw;
-            }
+            return next(invocationContext); // the keystroke's way: no await, no lookup while nobody's budget is spent
         }
 
         // A client that goes on sending after as many refusals as its whole budget is flooding, not
