@@ -247,7 +247,8 @@ public sealed class SessionGrain(
             return refusal;
         }
 
-        if (OverBudget(_userMessages, _participants.UserOf(connectionId)!.Id, "messages") is { } overBudget)
+        var userId = _participants.UserOf(connectionId)!.Id;
+        if (OverBudget(_userMessages, userId, "messages") is { } overBudget)
         {
             return overBudget;
         }
@@ -255,7 +256,7 @@ public sealed class SessionGrain(
         Touch();
         if (code != CurrentCode())
         {
-            await SetCodeAsync(code, _participants.UserOf(connectionId)!.Id, exceptConnectionId: connectionId);
+            await SetCodeAsync(code, userId, exceptConnectionId: connectionId);
         }
 
         return null;
@@ -273,7 +274,8 @@ public sealed class SessionGrain(
             return refusal;
         }
 
-        if (OverBudget(_userMessages, _participants.UserOf(connectionId)!.Id, "messages") is { } overBudget)
+        var userId = _participants.UserOf(connectionId)!.Id;
+        if (OverBudget(_userMessages, userId, "messages") is { } overBudget)
         {
             return overBudget;
         }
@@ -284,7 +286,6 @@ public sealed class SessionGrain(
             return null;
         }
 
-        var userId = _participants.UserOf(connectionId)!.Id;
         var previous = Session.Language;
         await JournalAsync(new JournalEntry(Session.JournalSequence + 1, Session.Revision, null, userId, string.Empty, 0, language));
         Session.Language = language;
@@ -306,12 +307,13 @@ public sealed class SessionGrain(
             return new SubmitOutcome(null, refusal);
         }
 
-        if (OverBudget(_userOperations, _participants.UserOf(connectionId)!.Id, "edits and cursor moves") is { } overBudget)
+        var userId = _participants.UserOf(connectionId)!.Id;
+        if (OverBudget(_userOperations, userId, "edits and cursor moves") is { } overBudget)
         {
             return new SubmitOutcome(null, overBudget);
         }
 
-        var check = _history.Check(submission.ClientId, submission.Seq, _participants.UserOf(connectionId)!.Id);
+        var check = _history.Check(submission.ClientId, submission.Seq, userId);
         if (check.Status == SubmissionStatus.Foreign)
         {
             return new SubmitOutcome(null, SessionErrors.InvalidField("clientId", "This clientId is another participant's tab; use your own"));
@@ -358,7 +360,7 @@ public sealed class SessionGrain(
         }
 
         Touch();
-        await CommitAsync(operation, _participants.UserOf(connectionId)!.Id, submission.ClientId, submission.Seq, connectionId);
+        await CommitAsync(operation, userId, submission.ClientId, submission.Seq, connectionId);
         return new SubmitOutcome(Session.Revision);
     }
 
