@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Restores, builds and runs every test project of Interview.sln, then fails below 80% line coverage
-# of src/ (SPEC.md's rule). Installs what a fresh machine lacks; never skips silently.
+# of src/ (the project's rule). Installs what a fresh machine lacks; never skips silently.
 set -euo pipefail
 cd "$(dirname "$0")"
 

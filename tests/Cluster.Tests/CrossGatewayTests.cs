@@ -5,7 +5,7 @@ using Interview.Tests.Common;
 
 namespace Interview.Cluster.Tests;
 
-/// <summary>DESIGN.md section 2: a browser may land on any gateway; users of one session on different gateways see each other at once.</summary>
+/// <summary>docs/architecture.md, "Parts": a browser may land on any gateway; users of one session on different gateways see each other at once.</summary>
 public sealed class CrossGatewayTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private LocalCluster _cluster = null!;

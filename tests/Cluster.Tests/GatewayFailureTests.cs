@@ -6,7 +6,7 @@ namespace Interview.Cluster.Tests;
 
 /// <summary>
 /// Gateways hold nothing of a session but their connections: when one is killed, its browsers
-/// reconnect (SignalR's automatic reconnect, SPEC.md's delays) through the balancer to another gateway,
+/// reconnect (SignalR's automatic reconnect, the client's delays) through the balancer to another gateway,
 /// rejoin with their revision, and type on; nothing typed is lost.
 /// </summary>
 public sealed class GatewayFailureTests(ITestOutputHelper output) : IAsyncLifetime

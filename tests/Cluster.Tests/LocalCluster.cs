@@ -3,7 +3,7 @@ using Interview.Tests.Common;
 namespace Interview.Cluster.Tests;
 
 /// <summary>
-/// DESIGN.md's cluster mode on loopback: a redis-server, silo processes and gateway processes, each
+/// Cluster mode (docs/architecture.md, "Parts") on loopback: a redis-server, silo processes and gateway processes, each
 /// started from its build output the way an operator starts it, with its own ports.
 /// </summary>
 public sealed class LocalCluster : IAsyncDisposable

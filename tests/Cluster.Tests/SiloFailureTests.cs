@@ -4,7 +4,7 @@ using Interview.Tests.Common;
 namespace Interview.Cluster.Tests;
 
 /// <summary>
-/// DESIGN.md section 5: the session survives the loss of the silo that holds it. Two people type on
+/// docs/architecture.md, "Durability and failover": the session survives the loss of the silo that holds it. Two people type on
 /// through a kill -9 and through a graceful stop, and end with one text holding all they typed, once.
 /// </summary>
 public sealed class SiloFailureTests(ITestOutputHelper output) : IAsyncLifetime

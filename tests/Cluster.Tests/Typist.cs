@@ -7,7 +7,7 @@ using Interview.Tests.Common;
 namespace Interview.Cluster.Tests;
 
 /// <summary>
-/// A participant as the Blazor client is one: its SessionConnection (SignalR with SPEC.md's reconnect,
+/// A participant as the Blazor client is one: its SessionConnection (SignalR with the client's reconnect,
 /// rejoining with its revision) and CollaborativeEditor (OT, resends), on one thread like a tab, with a
 /// plain text standing in for Monaco. Types whole tokens at the start or end of the text, so every token
 /// stays contiguous whatever the others type, and can be counted in the end.
