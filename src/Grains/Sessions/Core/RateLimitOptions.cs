@@ -1,4 +1,4 @@
-namespace Interview.Grains.Quotas;
+namespace Interview.Grains.Sessions.Core;
 
 /// <summary>
 /// SPEC.md's and DESIGN.md's rate limits: MAX_SESSIONS_PER_HOUR per client IP, MAX_EXECUTIONS_PER_MINUTE
