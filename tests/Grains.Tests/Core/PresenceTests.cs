@@ -120,7 +120,7 @@ public class PresenceTests
         Assert.Equal(token, back.User!.Token); // the browser's other tabs still hold it
 
         list.Remove("b");
-        var stranger = list.Add("c", "u", "Ada", gateway); // no token: a SPEC-only client after a drop
+        var stranger = list.Add("c", "u", "Ada", gateway); // no token: a full-text client after a drop
         Assert.Equal(AdmissionStatus.Admitted, stranger.Status);
         Assert.NotEqual(token, stranger.User!.Token);
     }

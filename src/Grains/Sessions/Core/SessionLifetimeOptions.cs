@@ -1,6 +1,6 @@
 namespace Interview.Grains.Sessions.Core;
 
-/// <summary>Session lifetime settings (SPEC.md's SESSION_TIMEOUT and MAX_SESSION_DURATION).</summary>
+/// <summary>Session lifetime settings: SESSION_TIMEOUT and MAX_SESSION_DURATION (docs/protocol.md, "Session lifetime").</summary>
 public sealed class SessionLifetimeOptions
 {
     /// <summary>An empty session expires this long after its last activity.</summary>
