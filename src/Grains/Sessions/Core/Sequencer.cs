@@ -2,9 +2,11 @@ namespace Interview.Grains.Sessions.Core;
 
 /// <summary>
 /// The session's single order of edits (docs/architecture.md, "The path of a keystroke"): its text, its
-/// revision and the operations behind it. Two steps, because the grain journals a change before it takes
-/// effect: <see cref="Prepare"/> checks a submission and transforms it to the head, changing nothing;
-/// <see cref="Apply"/> makes the prepared operation the next revision and says so.
+/// revision and the operations behind it. What ot.js's Server does in receiveOperation (transform against
+/// what came since, apply, remember), with each tab's operations applied at most once, and the limits.
+/// Two steps, because the grain journals a change before it takes effect: <see cref="Prepare"/> checks a
+/// submission and transforms it to the head, changing nothing; <see cref="Apply"/> makes the prepared
+/// operation the next revision and says so.
 /// </summary>
 public sealed class Sequencer(string text = "", long revision = 0, OperationHistory? history = null)
 {
