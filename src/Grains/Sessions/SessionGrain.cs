@@ -18,7 +18,9 @@ namespace Interview.Grains.Sessions;
 /// storage write a second. Every change is journaled before anyone hears of it, and replayed by the next
 /// activation ("Durability and failover"): journaling, not clients re-sending what the cluster lost,
 /// because only the journal also keeps the edits of users who have left, of full-text clients (which
-/// keep no operations to re-send) and language changes.
+/// keep no operations to re-send) and language changes. By concern: SessionGrain.Joining (joins, leaves,
+/// renewals), .Editing (operations, code, language), .Fanout (observers, stream, cursors, runs),
+/// .Lifetime (maintenance, expiry, writes) and .Recovery (the journal).
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
 public sealed partial class SessionGrain(
