@@ -4,4 +4,3 @@ global using Orleans;
 global using Orleans.Runtime;
 global using Orleans.Concurrency;
 global using Interview.Shared.Text;
-global using Interview.Grains.Quotas;

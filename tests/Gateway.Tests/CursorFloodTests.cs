@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Interview.Grains.Sessions;
+using Interview.Grains.Sessions.Core;
 using Interview.Shared.Contracts;
 using Interview.Shared.Text;
 using Microsoft.AspNetCore.SignalR.Client;

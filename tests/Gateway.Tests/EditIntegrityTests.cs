@@ -3,6 +3,7 @@ using System.Text.Json;
 using Interview.Shared.Contracts;
 using Interview.Shared.Validation;
 using Interview.Grains.Sessions;
+using Interview.Grains.Sessions.Core;
 using Interview.Tests.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;

@@ -25,13 +25,13 @@ public class ExecutionSharingTests(ClusterFixture fixture)
 
         Assert.Null(await grain.ShareExecution("ada-1", Run("2")));
 
-        await Eventually.HoldsAsync(() => listener.Events.Any(e => e.Name == HubEvents.ExecutionResult), "the run is published");
-        var shared = listener.Events.Single(e => e.Name == HubEvents.ExecutionResult);
+        await Eventually.HoldsAsync(() => listener.Events.Any(e => e.Change is RunShared), "the run is published");
+        var shared = listener.Events.Single(e => e.Change is RunShared);
         Assert.Equal(["ada-2", "bob-1"], shared.Recipients.Order());
-        var update = Assert.IsType<ExecutionResultUpdate>(shared.Payload);
-        Assert.Equal((id.ToString(), Ada, "Ada", "javascript", true, "2", (string?)null, 3L),
-            (update.SessionId, update.UserId, update.Username, update.Language, update.Success, update.Output, update.Error, update.ExecutionTime));
-        Assert.Equal(["Hello"], update.Logs);
+        var (user, run) = Assert.IsType<RunShared>(shared.Change) is var change ? (change, change.Run) : default;
+        Assert.Equal((Ada, "Ada", "javascript", true, "2", (string?)null, 3L),
+            (user.UserId, user.Username, run.Language, run.Success, run.Output, run.Error, run.ExecutionTime));
+        Assert.Equal(["Hello"], run.Logs); // told with the session's id as execution-result (ProtocolEventsTests)
     }
 
     [Fact]

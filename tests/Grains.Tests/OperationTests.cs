@@ -7,7 +7,7 @@ using Interview.Tests.Common;
 
 namespace Interview.Grains.Tests;
 
-/// <summary>The SessionGrain as the session's sequencer (DESIGN.md section 4's submit-operation).</summary>
+/// <summary>The SessionGrain as the session's sequencer (submit-operation, protocol "ot").</summary>
 [Collection(ClusterCollection.Name)]
 public class OperationTests(ClusterFixture fixture)
 {

@@ -55,9 +55,9 @@ public class SessionExpiryTests(ClusterFixture fixture)
 
         ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(63)); // 4 h after creation, with edits all along
 
-        var expired = await listener.EventAsync<ErrorPayload>(HubEvents.Error);
-        Assert.Equal(ErrorCodes.SessionExpired, expired.Code);
-        Assert.True(listener.Events.Single(e => e.Name == HubEvents.Error).EndsSession);
+        // The gateway tells it as an error SESSION_EXPIRED and ends the session's connections (ProtocolEventsTests).
+        await listener.EventAsync<SessionEnded>();
+        Assert.Equal(["a"], Assert.Single(listener.Events, e => e.Change is SessionEnded).Recipients);
         Assert.Equal(ErrorCodes.SessionExpired, (await grain.ChangeCode("a", "too late"))!.Code);
         Assert.Equal(ErrorCodes.SessionExpired, (await grain.Join(listener.Request("b", Ada))).Error!.Code);
         Assert.Equal(SessionStatus.Expired, (await grain.Describe()).Status);
@@ -110,7 +110,7 @@ public class SessionExpiryTests(ClusterFixture fixture)
         await Eventually.HoldsAsync(async () => (await StoredAsync(emptyId)).Expired, "the empty session expires");
         Assert.Equal(SessionStatus.Active, (await occupied.Describe()).Status);
         Assert.False((await StoredAsync(occupiedId)).Expired);
-        Assert.DoesNotContain(listener.Events, e => e.Name == HubEvents.Error);
+        Assert.DoesNotContain(listener.Events, e => e.Change is SessionEnded);
     }
 
     [Fact]
@@ -129,19 +129,19 @@ public class SessionExpiryTests(ClusterFixture fixture)
         }
 
         ClusterFixture.Clock.Advance(expiresAt - ClusterFixture.Clock.GetUtcNow() - TimeSpan.FromMinutes(10));
-        var tenMinutes = await listener.EventAsync<SessionExpiring>(HubEvents.SessionExpiring);
-        Assert.Equal((id.ToString("D"), expiresAt, 10), (tenMinutes.SessionId, tenMinutes.ExpiresAt, tenMinutes.MinutesLeft));
-        Assert.Equal(["a"], listener.Events.Single(e => e.Name == HubEvents.SessionExpiring).Recipients);
+        var tenMinutes = await listener.EventAsync<SessionExpiringSoon>();
+        Assert.Equal((expiresAt, 10), (tenMinutes.ExpiresAt, tenMinutes.MinutesLeft)); // the session's id: ProtocolEventsTests
+        Assert.Equal(["a"], listener.Events.Single(e => e.Change is SessionExpiringSoon).Recipients);
 
         ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(8));
         await grain.Describe(); // a moment later: no second ten-minute warning
         ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(1));
-        var oneMinute = await listener.EventAsync<SessionExpiring>(HubEvents.SessionExpiring, warning => warning.MinutesLeft == 1);
+        var oneMinute = await listener.EventAsync<SessionExpiringSoon>(warning => warning.MinutesLeft == 1);
         Assert.Equal(expiresAt, oneMinute.ExpiresAt);
-        Assert.Equal(2, listener.Events.Count(e => e.Name == HubEvents.SessionExpiring));
+        Assert.Equal(2, listener.Events.Count(e => e.Change is SessionExpiringSoon));
 
         ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(ErrorCodes.SessionExpired, (await listener.EventAsync<ErrorPayload>(HubEvents.Error)).Code);
+        await listener.EventAsync<SessionEnded>(); // told as SESSION_EXPIRED (ProtocolEventsTests)
     }
 
     private Task ForceDeactivationAsync(Guid id) =>

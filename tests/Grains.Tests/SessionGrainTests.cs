@@ -63,9 +63,9 @@ public class SessionGrainTests(ClusterFixture fixture)
         Assert.Equal(2, second.UserCount);
         Assert.Equal(["Ada", "Bob"], second.Users.Select(u => u.Username));
         Assert.Equal(2, second.Users.Select(u => u.Color).Distinct().Count());
-        var bobJoined = await listener.EventAsync<UserJoined>(HubEvents.UserJoined, e => e.UserId == Bob);
-        Assert.Equal(new UserJoined(Bob, "Bob", 2, second.Users[1].Color), bobJoined);
-        Assert.Equal(["c1"], listener.Events.First(e => e.Payload == (object)bobJoined).Recipients); // not the newcomer
+        var bobJoined = await listener.EventAsync<ParticipantJoined>(e => e.UserId == Bob);
+        Assert.Equal(new ParticipantJoined(Bob, "Bob", 2, second.Users[1].Color), bobJoined);
+        Assert.Equal(["c1"], listener.Events.First(e => e.Change == (object)bobJoined).Recipients); // not the newcomer
         Assert.Equal(2, (await grain.Describe()).Details!.UserCount);
     }
 
@@ -83,12 +83,12 @@ public class SessionGrainTests(ClusterFixture fixture)
         await grain.Leave("a");
         Assert.Equal(2, (await grain.Describe()).Details!.UserCount);
         await grain.Leave("b");
-        var left = await listener.EventAsync<UserLeft>(HubEvents.UserLeft);
+        var left = await listener.EventAsync<ParticipantLeft>();
 
-        Assert.Equal(new UserLeft(Ada, 1), left);
-        Assert.Equal(["bob"], listener.Events.Single(e => e.Name == HubEvents.UserLeft).Recipients);
-        Assert.Single(listener.Events, e => e.Name == HubEvents.UserJoined); // Ada's arrival, told once, to Bob
-        Assert.Single(listener.Events, e => e.Name == HubEvents.UserLeft);
+        Assert.Equal(new ParticipantLeft(Ada, 1), left);
+        Assert.Equal(["bob"], listener.Events.Single(e => e.Change is ParticipantLeft).Recipients);
+        Assert.Single(listener.Events, e => e.Change is ParticipantJoined); // Ada's arrival, told once, to Bob
+        Assert.Single(listener.Events, e => e.Change is ParticipantLeft);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class SessionGrainTests(ClusterFixture fixture)
         await grain.Leave("nobody");
         await grain.Leave("b");
 
-        Assert.Equal(new UserLeft(Bob, 1), await listener.EventAsync<UserLeft>(HubEvents.UserLeft));
+        Assert.Equal(new ParticipantLeft(Bob, 1), await listener.EventAsync<ParticipantLeft>());
         Assert.Equal(1, (await grain.Describe()).Details!.UserCount);
     }
 
@@ -175,7 +175,7 @@ public class SessionGrainTests(ClusterFixture fixture)
 
         Assert.Null(await grain.ChangeLanguage("a", Languages.Python));
 
-        Assert.Equal(new LanguageUpdate("python", Ada), await listener.EventAsync<LanguageUpdate>(HubEvents.LanguageUpdate));
+        Assert.Equal(new LanguageChanged("python", Ada), await listener.EventAsync<LanguageChanged>());
         var update = await listener.CodeUpdateAsync(1);
         Assert.Equal(Languages.Template("python"), update.Code);
         Assert.Null(listener.CodeUpdates.Single().Except); // the sender's editor needs the new template too
@@ -193,10 +193,10 @@ public class SessionGrainTests(ClusterFixture fixture)
         await grain.ChangeLanguage("a", Languages.Python);
         await grain.ChangeLanguage("a", Languages.Python); // same language again: nothing to do
 
-        await listener.EventAsync<LanguageUpdate>(HubEvents.LanguageUpdate);
+        await listener.EventAsync<LanguageChanged>();
         var joined = (await grain.Join(listener.Request("b", Bob))).Joined!;
         Assert.Equal(("console.log('mine');", "python", 1L), (joined.CurrentCode, joined.Language, joined.Revision));
-        Assert.Single(listener.Events, e => e.Name == HubEvents.LanguageUpdate);
+        Assert.Single(listener.Events, e => e.Change is LanguageChanged);
     }
 
     [Fact]

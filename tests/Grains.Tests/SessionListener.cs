@@ -61,12 +61,13 @@ public sealed class SessionListener : ISessionObserver, IAsyncDisposable
     public static string TokenOf(string userId) =>
         Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(userId))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>The first event of that name (and match) received so far, waiting for it if need be.</summary>
-    public async Task<T> EventAsync<T>(string name, Func<T, bool>? match = null)
+    /// <summary>The first change of that type (and match) received so far, waiting for it if need be.</summary>
+    public async Task<T> EventAsync<T>(Func<T, bool>? match = null)
+        where T : SessionChange
     {
-        bool Matches(SessionEvent e) => e.Name == name && e.Payload is T payload && (match?.Invoke(payload) ?? true);
-        await Eventually.HoldsAsync(() => Events.Any(Matches), $"a {name} event arrives");
-        return (T)Events.First(Matches).Payload;
+        bool Matches(SessionEvent e) => e.Change is T change && (match?.Invoke(change) ?? true);
+        await Eventually.HoldsAsync(() => Events.Any(Matches), $"a {typeof(T).Name} event arrives");
+        return (T)Events.First(Matches).Change;
     }
 
     public async Task<CodeUpdate> CodeUpdateAsync(long revision)

@@ -10,6 +10,12 @@ public class SessionRegistryTests(ClusterFixture fixture)
     private ISessionRegistryGrain Registry => SessionRegistry.Get(fixture.Grains);
 
     [Fact]
+    public void The_registry_is_kept_in_the_storage_the_silo_configures_for_sessions()
+    {
+        Assert.Equal(SessionGrain.Storage, SessionRegistryGrain.Storage); // the registry names it without depending on Sessions
+    }
+
+    [Fact]
     public async Task Counts_sessions_until_their_deadline_passes()
     {
         ClusterFixture.Clock.Advance(TimeSpan.FromHours(5)); // every earlier test's session is past its deadline

@@ -209,7 +209,7 @@ public sealed class GatewaySessions
 
     private async Task OnSessionEventAsync(Guid sessionId, SessionEvent sessionEvent)
     {
-        if (sessionEvent.Name == SessionEvent.Reactivated)
+        if (sessionEvent.Change is SessionReactivated)
         {
             try
             {
@@ -224,8 +224,9 @@ public sealed class GatewaySessions
         }
 
         // Connections the grain names that are not on this gateway are skipped by SignalR.
-        await _hub.Clients.Clients(sessionEvent.Recipients).SendAsync(sessionEvent.Name, sessionEvent.Payload);
-        if (sessionEvent.EndsSession)
+        var (name, payload) = ProtocolEvents.For(sessionId, sessionEvent.Change);
+        await _hub.Clients.Clients(sessionEvent.Recipients).SendAsync(name, payload);
+        if (sessionEvent.Change is SessionEnded)
         {
             // Not awaited: ending unsubscribes from the stream this callback is being called by.
             _ = EndAsync(sessionId);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Interview.Grains.Hosting;
 
-/// <summary>Reads SPEC.md's environment variables, failing loudly on a value that is not what it should be.</summary>
+/// <summary>Reads the environment variables (README, "Configuration"), failing loudly on a value that is not what it should be.</summary>
 public static class EnvironmentSettings
 {
     /// <summary>A duration given in whole milliseconds (SESSION_TIMEOUT=1800000), or null when unset.</summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Console;
 
 namespace Interview.Grains.Hosting;
 
-/// <summary>Logging for every Interview process: SPEC.md's JSON lines on stdout at LOG_LEVEL.</summary>
+/// <summary>Logging for every Interview process: JSON lines on stdout at LOG_LEVEL (README, "Configuration").</summary>
 public static class InterviewLogging
 {
     public static ILoggingBuilder AddInterviewLogging(this ILoggingBuilder logging, IConfiguration configuration)
@@ -31,7 +31,7 @@ public static class InterviewLogging
         return logging;
     }
 
-    /// <summary>LOG_LEVEL as SPEC.md names the levels (error, warn, info, debug).</summary>
+    /// <summary>LOG_LEVEL as the configuration names the levels (error, warn, info, debug).</summary>
     public static LogLevel LevelFrom(IConfiguration configuration) =>
         (configuration["LOG_LEVEL"] ?? "info").Trim().ToLowerInvariant() switch
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using Interview.Grains.Journal;
 using Interview.Grains.Sessions;
+using Interview.Grains.Sessions.Core;
 using Interview.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,6 @@ namespace Interview.Grains.Hosting;
 /// <summary>What every silo of Interview needs, whichever process hosts it, and the two ways it finds its cluster.</summary>
 public static class InterviewSilo
 {
-    public const string PubSubStore = "PubSubStore";
-
     public static ISiloBuilder AddInterviewGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddSessionLifetimeOptions(configuration);
@@ -52,5 +51,5 @@ public static class InterviewSilo
     /// need speed more than a restart (a restart loses every session).
     /// </summary>
     public static ISiloBuilder UseInMemoryStorage(this ISiloBuilder silo) =>
-        silo.AddMemoryGrainStorage(SessionGrain.Storage).AddMemoryGrainStorage(PubSubStore);
+        silo.AddMemoryGrainStorage(SessionGrain.Storage).AddMemoryGrainStorage(SessionStreams.PubSubStore);
 }

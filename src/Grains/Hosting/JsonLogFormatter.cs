@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Console;
 namespace Interview.Grains.Hosting;
 
 /// <summary>
-/// SPEC.md's log format, one JSON object a line on stdout: timestamp (UTC, ms), level (ERROR, WARN,
+/// The log format, one JSON object a line on stdout: timestamp (UTC, ms), level (ERROR, WARN,
 /// INFO, DEBUG), message, sessionId and userId (from the message's own {SessionId} and {UserId}, or
 /// from a scope), and metadata (category, the message's other values, the exception). ASP.NET Core's
 /// JSON console formatter writes its own shape, hence this one.

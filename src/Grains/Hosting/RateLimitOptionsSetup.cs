@@ -1,4 +1,4 @@
-using Interview.Grains.Quotas;
+using Interview.Grains.Sessions.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

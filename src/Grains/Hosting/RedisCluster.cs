@@ -1,5 +1,6 @@
 using Interview.Grains.Journal;
 using Interview.Grains.Sessions;
+using Interview.Grains.Sessions.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,14 +15,11 @@ namespace Interview.Grains.Hosting;
 /// </summary>
 public static class RedisCluster
 {
-    /// <summary>A session's stored state outlives its end by this long, so its link says "expired", not "not found".</summary>
-    public static readonly TimeSpan ExpiredSessionRetention = TimeSpan.FromDays(1);
-
     public static ISiloBuilder UseRedisCluster(this ISiloBuilder silo, ClusterSettings cluster, IConfiguration configuration)
     {
         var redis = Options(cluster);
         var retention = (EnvironmentSettings.Milliseconds(configuration, "MAX_SESSION_DURATION") ?? new SessionLifetimeOptions().MaxSessionDuration)
-            + ExpiredSessionRetention;
+            + SessionLifetimeOptions.ExpiredSessionRetention;
         silo.Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
         silo.Configure<EndpointOptions>(endpoints =>
         {
@@ -38,7 +36,7 @@ public static class RedisCluster
         // a silo under local strain still gets longer probes (ExtendProbeTimeoutDuringDegradation).
         silo.Configure<ClusterMembershipOptions>(membership => membership.ProbeTimeout = TimeSpan.FromSeconds(2));
         silo.AddRedisGrainStorage(SessionGrain.Storage, options => (options.ConfigurationOptions, options.EntryExpiry) = (redis.Clone(), retention));
-        silo.AddRedisGrainStorage(InterviewSilo.PubSubStore, options => options.ConfigurationOptions = redis.Clone());
+        silo.AddRedisGrainStorage(SessionStreams.PubSubStore, options => options.ConfigurationOptions = redis.Clone());
         silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
         silo.Services.AddSingleton<ISessionJournal>(services =>
             new RedisSessionJournal(services.GetRequiredService<IConnectionMultiplexer>(), $"interview/{cluster.ServiceId}", retention));

@@ -1,7 +1,7 @@
 namespace Interview.Grains.Journal;
 
 /// <summary>
-/// A session's recent changes, appended before each is acknowledged (DESIGN.md section 5). The grain's
+/// A session's recent changes, appended before each is acknowledged (docs/architecture.md, "Durability and failover"). The grain's
 /// whole state is written coalesced, about once a second; the journal holds what happened since, so a
 /// silo that dies between two writes loses nothing anyone saw acknowledged.
 /// </summary>

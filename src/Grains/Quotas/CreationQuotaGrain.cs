@@ -1,4 +1,4 @@
-using Interview.Grains.Sessions;
+using Interview.Grains.Sessions.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

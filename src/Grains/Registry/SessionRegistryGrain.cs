@@ -1,4 +1,4 @@
-using Interview.Grains.Sessions;
+using Interview.Grains.Sessions.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,11 +10,14 @@ namespace Interview.Grains.Registry;
 /// advisory, and every session re-reports its deadline when asked, so a lost write heals itself.
 /// </summary>
 public sealed class SessionRegistryGrain(
-    [PersistentState("registry", SessionGrain.Storage)] IPersistentState<RegistryState> state,
+    [PersistentState("registry", SessionRegistryGrain.Storage)] IPersistentState<RegistryState> state,
     [FromKeyedServices(SessionClock.Key)] TimeProvider clock,
     IOptions<SessionLifetimeOptions> options,
     ILogger<SessionRegistryGrain> logger) : Grain, ISessionRegistryGrain
 {
+    /// <summary>The storage provider the silo configures for sessions (SessionGrain.Storage): the registry's state is kept beside theirs.</summary>
+    public const string Storage = "sessions";
+
     private bool _dirty;
 
     private Dictionary<Guid, DateTimeOffset> Deadlines => state.State.Deadlines;
@@ -69,7 +72,7 @@ public sealed class SessionRegistryGrain(
         foreach (var (sessionId, _) in Deadlines.Where(entry => entry.Value <= now))
         {
             // One-way: the session answers with Forget or a new Track when it gets to it.
-            GrainFactory.GetGrain<ISessionGrain>(sessionId).CheckExpiry().Ignore();
+            GrainFactory.GetGrain<ITrackedSession>(sessionId).CheckExpiry().Ignore();
         }
 
         if (_dirty)

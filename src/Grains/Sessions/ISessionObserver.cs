@@ -2,7 +2,7 @@ namespace Interview.Grains.Sessions;
 
 /// <summary>
 /// One per gateway: the keystroke path's way back out of the grain. The gateway relays to the session's
-/// SignalR groups (DESIGN.md section 3: observers for edits and cursors, streams for session events).
+/// connections (docs/architecture.md, "Two fan-out paths": observers for edits and cursors, the stream for session events).
 /// </summary>
 public interface ISessionObserver : IGrainObserver
 {

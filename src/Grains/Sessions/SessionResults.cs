@@ -14,7 +14,7 @@ public sealed record SessionLookup(
 
 /// <summary>
 /// A connection asking to join: who it is, which gateway's observer carries its updates, whether it
-/// speaks DESIGN.md's "ot" protocol, and (for a rejoining "ot" client) the last revision it saw.
+/// speaks the "ot" protocol (docs/protocol.md, "Operations"), and (for a rejoining "ot" client) the last revision it saw.
 /// A <see cref="Reregistration"/> is the gateway registering a connection the session already knew
 /// again (with a new activation): nobody is told the user joined. <see cref="ClientId"/> is the rejoining
 /// tab's, for the session to say which of its operations it applied; <see cref="UserToken"/> the secret

@@ -1,3 +1,5 @@
+using Interview.Grains.Sessions.Core;
+
 namespace Interview.Grains.Sessions;
 
 /// <summary>What a session keeps in grain storage. Who is connected is not persisted: that lives with the connections.</summary>
@@ -18,7 +20,3 @@ public sealed class SessionState
     /// <summary>Each tab's last applied operation, so a resend after a reactivation is still recognised.</summary>
     [Id(8)] public Dictionary<string, ClientProgress> Clients { get; set; } = new(StringComparer.Ordinal);
 }
-
-/// <summary>A tab's last applied (clientId, seq), the revision it created, and whose tab it is (null in states stored before owners were).</summary>
-[GenerateSerializer, Immutable, Alias("interview.client-progress")]
-public sealed record ClientProgress([property: Id(0)] long Seq, [property: Id(1)] long Revision, [property: Id(2)] string? UserId = null);

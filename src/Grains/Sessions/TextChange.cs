@@ -2,7 +2,7 @@ namespace Interview.Grains.Sessions;
 
 /// <summary>
 /// A change of the session's text, as the grain tells the gateways: the operation for "ot" clients and,
-/// only while full-text (SPEC.md-style) clients are in the session, the whole text for their code-update.
+/// only while full-text clients are in the session (docs/protocol.md, "Full-text editing"), the whole text for their code-update.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("interview.text-change")]
 public sealed record TextChange(

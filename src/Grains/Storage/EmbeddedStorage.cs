@@ -1,6 +1,6 @@
-using Interview.Grains.Hosting;
 using Interview.Grains.Journal;
 using Interview.Grains.Sessions;
+using Interview.Grains.Sessions.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,6 +29,6 @@ public static class EmbeddedStorage
         silo.Services.AddGrainStorage(SessionGrain.Storage, (services, name) => new SqliteGrainStorage(
             name, services.GetRequiredService<SqliteStore>(), services.GetRequiredService<IGrainStorageSerializer>(), services.GetRequiredService<IActivatorProvider>()));
         silo.Services.AddSingleton<ISessionJournal>(services => new SqliteSessionJournal(services.GetRequiredService<SqliteStore>()));
-        return silo.AddMemoryGrainStorage(InterviewSilo.PubSubStore);
+        return silo.AddMemoryGrainStorage(SessionStreams.PubSubStore);
     }
 }

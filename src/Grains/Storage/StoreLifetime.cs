@@ -1,5 +1,4 @@
-using Interview.Grains.Hosting;
-using Interview.Grains.Sessions;
+using Interview.Grains.Sessions.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,7 @@ namespace Interview.Grains.Storage;
 /// Opens the store as the silo starts (before any grain activates) and closes it as the silo stops
 /// (after its grains have deactivated and written their state). In between it sweeps out what has
 /// outlived its session, as Redis's expiry does in cluster mode: a session's rows go once they have not
-/// been written for MAX_SESSION_DURATION plus a day (RedisCluster.ExpiredSessionRetention), so an
+/// been written for MAX_SESSION_DURATION plus a day (SessionLifetimeOptions.ExpiredSessionRetention), so an
 /// expired link still says "expired" for a day, and nothing is kept for ever.
 /// </summary>
 public sealed class StoreLifetime(SqliteStore store, IOptions<SessionLifetimeOptions> options, ILogger<StoreLifetime> logger)
@@ -20,7 +19,7 @@ public sealed class StoreLifetime(SqliteStore store, IOptions<SessionLifetimeOpt
 
     private ITimer? _sweeps;
 
-    public TimeSpan Retention => options.Value.MaxSessionDuration + RedisCluster.ExpiredSessionRetention;
+    public TimeSpan Retention => options.Value.MaxSessionDuration + SessionLifetimeOptions.ExpiredSessionRetention;
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(StoreLifetime), ServiceLifecycleStage.RuntimeStorageServices, StartAsync, StopAsync);

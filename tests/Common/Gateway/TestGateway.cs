@@ -1,5 +1,6 @@
 using Interview.Gateway.Hosting;
 using Interview.Grains.Sessions;
+using Interview.Grains.Sessions.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

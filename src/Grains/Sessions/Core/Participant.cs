@@ -1,4 +1,4 @@
-namespace Interview.Grains.Sessions;
+namespace Interview.Grains.Sessions.Core;
 
 /// <summary>
 /// One user in a session, with every connection (browser tab) they have open in it. Token is the secret a

@@ -1,7 +1,7 @@
-namespace Interview.Grains.Quotas;
+namespace Interview.Grains.Sessions.Core;
 
 /// <summary>
-/// SPEC.md's and DESIGN.md's rate limits: MAX_SESSIONS_PER_HOUR per client IP, MAX_EXECUTIONS_PER_MINUTE
+/// The rate limits (docs/protocol.md, "Limits", "Budgets and floods"): MAX_SESSIONS_PER_HOUR per client IP, MAX_EXECUTIONS_PER_MINUTE
 /// per user, MAX_MESSAGES_PER_MINUTE (control messages) and MAX_OPERATIONS_PER_MINUTE (edits and cursor
 /// moves, which the client batches) per connection and per user, MAX_PARTICIPANTS per session and
 /// MAX_CONNECTIONS_PER_IP hub connections per client address.

@@ -1,4 +1,4 @@
-namespace Interview.Grains.Sessions;
+namespace Interview.Grains.Sessions.Core;
 
 /// <summary>What a join came to: in (a new user or another tab of one), or refused and nothing changed.</summary>
 public enum AdmissionStatus
@@ -13,7 +13,7 @@ public enum AdmissionStatus
 }
 
 /// <summary>
-/// The outcome of <see cref="ParticipantList.Add"/>: the user the connection is now, whether that user is
+/// The outcome of <see cref="Presence{TGateway}.Add"/>: the user the connection is now, whether that user is
 /// new to the session, and the user the connection was before if it was that user's last connection.
 /// </summary>
 public readonly record struct Admission(AdmissionStatus Status, Participant? User = null, bool IsNewUser = false, Participant? Left = null);

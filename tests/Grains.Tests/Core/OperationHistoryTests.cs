@@ -1,8 +1,8 @@
-using Interview.Grains.Sessions;
+using Interview.Grains.Sessions.Core;
 using Interview.Shared.Contracts;
 using Interview.Shared.Text;
 
-namespace Interview.Grains.Tests;
+namespace Interview.Grains.Tests.Core;
 
 public class OperationHistoryTests
 {

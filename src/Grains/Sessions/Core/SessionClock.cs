@@ -1,4 +1,4 @@
-namespace Interview.Grains.Sessions;
+namespace Interview.Grains.Sessions.Core;
 
 /// <summary>
 /// The clock sessions are timed by, a keyed TimeProvider so tests can move it without also moving

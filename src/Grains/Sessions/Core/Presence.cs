@@ -1,26 +1,26 @@
-namespace Interview.Grains.Sessions;
+namespace Interview.Grains.Sessions.Core;
 
 /// <summary>
-/// Who is in a session: users (two tabs of one user are one user), their connections, and the gateway
-/// each connection is on. Orleans' ObserverManager is not used for the gateways because a gateway whose
-/// lease runs out must take its connections (and so possibly users) with it, which it cannot report.
+/// Who is in a session (docs/protocol.md, "Participants and names"): users (two tabs of one user are one
+/// user), their connections, and the gateway each connection is on, held under a lease. A gateway is
+/// whatever the host tells connections apart by (the grain: its observer), compared by
+/// <paramref name="gateways"/>. Orleans' ObserverManager is not used because a gateway whose lease runs
+/// out must take its connections (and so possibly users) with it, which it cannot report.
 /// </summary>
-public sealed class ParticipantList(TimeProvider leaseClock, int maxUsers = int.MaxValue)
+public sealed class Presence<TGateway>(TimeProvider leaseClock, int maxUsers = int.MaxValue, IEqualityComparer<TGateway>? gateways = null)
+    where TGateway : notnull
 {
-    public static readonly IReadOnlyList<string> Palette =
-        ["#e06c75", "#61afef", "#98c379", "#e5c07b", "#c678dd", "#56b6c2", "#d19a66", "#be5046", "#7f848e", "#f472b6"];
-
     private readonly List<Participant> _users = [];
-    private readonly Dictionary<string, (Participant User, GrainId Gateway)> _connections = new(StringComparer.Ordinal);
-    private readonly Dictionary<GrainId, GatewayLease> _gateways = [];
+    private readonly Dictionary<string, (Participant User, TGateway Gateway)> _connections = new(StringComparer.Ordinal);
+    private readonly Dictionary<TGateway, GatewayLease<TGateway>> _gateways = new(gateways);
     private readonly HashSet<string> _fullTextConnections = new(StringComparer.Ordinal);
 
     public int UserCount => _users.Count;
     public bool IsEmpty => _users.Count == 0;
 
-    /// <summary>Whether a SPEC.md-style connection (full text, no "ot") is in the session: only then is the whole text sent per change.</summary>
+    /// <summary>Whether a full-text connection (no "ot") is in the session: only then is the whole text sent per change.</summary>
     public bool HasFullTextClients => _fullTextConnections.Count > 0;
-    public IEnumerable<ISessionObserver> Gateways => _gateways.Values.Select(g => g.Observer);
+    public IEnumerable<TGateway> Gateways => _gateways.Values.Select(g => g.Gateway);
 
     /// <summary>Every connection in the session, but <paramref name="except"/>.</summary>
     public IReadOnlyList<string> ConnectionIds(string? except = null) =>
@@ -37,7 +37,7 @@ public sealed class ParticipantList(TimeProvider leaseClock, int maxUsers = int.
     /// user takes the token the join carried when it is well formed (the other tabs of that browser hold
     /// the same one, and come back with it after everyone dropped) and a new one otherwise.
     /// </summary>
-    public Admission Add(string connectionId, string userId, string username, ISessionObserver gateway, bool ot = false, string? token = null, bool reregistration = false)
+    public Admission Add(string connectionId, string userId, string username, TGateway gateway, bool ot = false, string? token = null, bool reregistration = false)
     {
         if (Check(connectionId, userId, token, reregistration) is not AdmissionStatus.Admitted and var refused)
         {
@@ -59,7 +59,7 @@ public sealed class ParticipantList(TimeProvider leaseClock, int maxUsers = int.
         var isNew = user is null;
         if (user is null)
         {
-            user = new Participant(userId, UniqueName(username, null), NextColor(), UserTokens.IsWellFormed(token) ? token! : UserTokens.New())
+            user = new Participant(userId, ParticipantNames.Unique(username, Others(null)), ParticipantColors.Next(_users), UserTokens.IsWellFormed(token) ? token! : UserTokens.New())
             {
                 AskedName = username,
             };
@@ -70,16 +70,15 @@ public sealed class ParticipantList(TimeProvider leaseClock, int maxUsers = int.
             Rename(user, username);
         }
 
-        var gatewayId = gateway.GetGrainId();
-        if (!_gateways.TryGetValue(gatewayId, out var lease))
+        if (!_gateways.TryGetValue(gateway, out var lease))
         {
-            _gateways[gatewayId] = lease = new GatewayLease(gateway, leaseClock);
+            _gateways[gateway] = lease = new GatewayLease<TGateway>(gateway, leaseClock);
         }
 
         lease.Renew();
         lease.Connections.Add(connectionId);
         user.Connections.Add(connectionId);
-        _connections[connectionId] = (user, gatewayId);
+        _connections[connectionId] = (user, lease.Gateway);
         return new Admission(AdmissionStatus.Admitted, user, isNew, left);
     }
 
@@ -134,9 +133,9 @@ public sealed class ParticipantList(TimeProvider leaseClock, int maxUsers = int.
     }
 
     /// <summary>Renews a gateway's lease; false when this session holds none of its connections.</summary>
-    public bool Renew(ISessionObserver gateway)
+    public bool Renew(TGateway gateway)
     {
-        if (!_gateways.TryGetValue(gateway.GetGrainId(), out var lease))
+        if (!_gateways.TryGetValue(gateway, out var lease))
         {
             return false;
         }
@@ -171,6 +170,8 @@ public sealed class ParticipantList(TimeProvider leaseClock, int maxUsers = int.
         _fullTextConnections.Clear();
     }
 
+    private IEnumerable<string> Others(Participant? self) => _users.Where(u => u != self).Select(u => u.Username);
+
     private void SetFullText(string connectionId, bool fullText)
     {
         if (fullText)
@@ -188,64 +189,7 @@ public sealed class ParticipantList(TimeProvider leaseClock, int maxUsers = int.
         if (user.AskedName != username)
         {
             user.AskedName = username;
-            user.Username = UniqueName(username, user);
+            user.Username = ParticipantNames.Unique(username, Others(user));
         }
-    }
-
-    /// <summary>
-    /// The name as typed, unless another participant shows one that looks the same: then the lowest
-    /// free " (n)" is added, as chat tools do, so nobody can appear as someone else.
-    /// </summary>
-    private string UniqueName(string username, Participant? self)
-    {
-        var taken = _users.Where(u => u != self).Select(u => Usernames.Likeness(u.Username)).ToHashSet(StringComparer.Ordinal);
-        if (!taken.Contains(Usernames.Likeness(username)))
-        {
-            return username;
-        }
-
-        for (var n = 2; ; n++)
-        {
-            var suffix = $" ({n})";
-            var candidate = Shorten(username, Limits.MaxUsernameLength - suffix.Length) + suffix;
-            if (!taken.Contains(Usernames.Likeness(candidate)))
-            {
-                return candidate;
-            }
-        }
-    }
-
-    private static string Shorten(string text, int length)
-    {
-        if (length < 0 || text.Length <= length)
-        {
-            return length < 0 ? string.Empty : text;
-        }
-
-        return char.IsHighSurrogate(text[length - 1]) ? text[..(length - 1)] : text[..length];
-    }
-
-    private string NextColor()
-    {
-        foreach (var color in Palette)
-        {
-            if (!_users.Exists(u => u.Color == color))
-            {
-                return color;
-            }
-        }
-
-        return Palette[_users.Count % Palette.Count];
-    }
-
-    private sealed class GatewayLease(ISessionObserver observer, TimeProvider clock)
-    {
-        private long _renewedAt = clock.GetTimestamp();
-
-        public ISessionObserver Observer { get; } = observer;
-        public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
-        public TimeSpan Age => clock.GetElapsedTime(_renewedAt);
-
-        public void Renew() => _renewedAt = clock.GetTimestamp();
     }
 }

@@ -1,4 +1,4 @@
-namespace Interview.Grains.Sessions;
+namespace Interview.Grains.Sessions.Core;
 
 /// <summary>
 /// Cursor moves, at most one per user per <see cref="Interval"/>, and always the latest: a move that
@@ -10,7 +10,7 @@ public sealed class CursorPacing(TimeProvider clock)
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
     private readonly Dictionary<string, long> _sentAt = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (CursorUpdate Cursor, string From)> _waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CursorMoved> _waiting = new(StringComparer.Ordinal);
 
     public bool AnyWaiting => _waiting.Count > 0;
 
@@ -24,15 +24,15 @@ public sealed class CursorPacing(TimeProvider clock)
             return true;
         }
 
-        _waiting[cursor.UserId] = (cursor, fromConnection);
+        _waiting[cursor.UserId] = new CursorMoved(cursor, fromConnection);
         return false;
     }
 
     /// <summary>The waiting moves whose interval has passed, now counted as sent.</summary>
-    public List<(CursorUpdate Cursor, string From)> TakeDue()
+    public List<CursorMoved> TakeDue()
     {
         var now = clock.GetTimestamp();
-        var due = new List<(CursorUpdate, string)>();
+        var due = new List<CursorMoved>();
         foreach (var (userId, waiting) in _waiting)
         {
             if (!_sentAt.TryGetValue(userId, out var sent) || clock.GetElapsedTime(sent, now) >= Interval)

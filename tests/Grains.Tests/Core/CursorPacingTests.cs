@@ -1,8 +1,8 @@
-using Interview.Grains.Sessions;
+using Interview.Grains.Sessions.Core;
 using Interview.Shared.Contracts;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Interview.Grains.Tests;
+namespace Interview.Grains.Tests.Core;
 
 public class CursorPacingTests
 {

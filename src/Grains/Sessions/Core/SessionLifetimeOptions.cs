@@ -1,6 +1,6 @@
-namespace Interview.Grains.Sessions;
+namespace Interview.Grains.Sessions.Core;
 
-/// <summary>Session lifetime settings (SPEC.md's SESSION_TIMEOUT and MAX_SESSION_DURATION).</summary>
+/// <summary>Session lifetime settings: SESSION_TIMEOUT and MAX_SESSION_DURATION (docs/protocol.md, "Session lifetime").</summary>
 public sealed class SessionLifetimeOptions
 {
     /// <summary>An empty session expires this long after its last activity.</summary>
@@ -17,6 +17,9 @@ public sealed class SessionLifetimeOptions
 
     /// <summary>How often the session registry sweeps overdue sessions and writes its state.</summary>
     public TimeSpan RegistrySweepInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A session's stored state outlives its end by this long, so its link says "expired", not "not found".</summary>
+    public static readonly TimeSpan ExpiredSessionRetention = TimeSpan.FromDays(1);
 
     /// <summary>Gateways renew well within the lease.</summary>
     public TimeSpan GatewayRenewPeriod => GatewayLease / 3;

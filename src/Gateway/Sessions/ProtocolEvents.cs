@@ -1,0 +1,22 @@
+using Interview.Grains.Sessions.Core;
+
+namespace Interview.Gateway.Sessions;
+
+/// <summary>
+/// A session change as the browser's protocol tells it: the hub event's name and its payload
+/// (docs/protocol.md, "Joining", "Runs", "Session lifetime"). The session says what happened; the names
+/// and shapes of the wire are the gateway's.
+/// </summary>
+public static class ProtocolEvents
+{
+    public static (string Name, object Payload) For(Guid sessionId, SessionChange change) => change switch
+    {
+        ParticipantJoined joined => (HubEvents.UserJoined, new UserJoined(joined.UserId, joined.Username, joined.UserCount, joined.Color)),
+        ParticipantLeft left => (HubEvents.UserLeft, new UserLeft(left.UserId, left.UserCount)),
+        LanguageChanged language => (HubEvents.LanguageUpdate, new LanguageUpdate(language.Language, language.UserId)),
+        RunShared run => (HubEvents.ExecutionResult, ExecutionResultUpdate.Of(sessionId.ToString("D"), run.UserId, run.Username, run.Run)),
+        SessionExpiringSoon expiring => (HubEvents.SessionExpiring, new SessionExpiring(sessionId.ToString("D"), expiring.ExpiresAt, expiring.MinutesLeft)),
+        SessionEnded => (HubEvents.Error, SessionErrors.Expired(sessionId)),
+        _ => throw new ArgumentException($"{change.GetType().Name} is not told to browsers as a session event", nameof(change)),
+    };
+}

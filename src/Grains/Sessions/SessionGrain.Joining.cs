@@ -1,0 +1,100 @@
+using Interview.Grains.Sessions.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Interview.Grains.Sessions;
+
+/// <summary>Joins, leaves and gateway renewals: presence decides, the grain tells (docs/protocol.md, "Joining").</summary>
+public sealed partial class SessionGrain
+{
+    public async Task<JoinResult> Join(JoinRequest request)
+    {
+        if (await RefusalAsync() is { } refusal)
+        {
+            return new JoinResult(null, refusal);
+        }
+
+        var status = _presence.Check(request.ConnectionId, request.UserId, request.UserToken, request.Reregistration);
+        if (status == AdmissionStatus.WrongToken)
+        {
+            logger.LogWarning("Session {SessionId} refused a join as present user {UserId}: no or another userToken", Id, request.UserId);
+            return new JoinResult(null, SessionErrors.Forbidden(Id));
+        }
+
+        if (status == AdmissionStatus.Full)
+        {
+            return new JoinResult(null, SessionErrors.Full(Id, limits.Value.ParticipantsPerSession));
+        }
+
+        // Counted before the connection is let in: a join refused here must change nothing. Let in first,
+        // the refused tab stayed in the session while its gateway forgot it, listed after it had gone.
+        if (!request.Reregistration && OverBudget(_budgets.TakeMessage(request.UserId, Now), "messages") is { } overBudget)
+        {
+            return new JoinResult(null, overBudget);
+        }
+
+        var wasEmpty = _presence.IsEmpty;
+        var admission = _presence.Add(
+            request.ConnectionId, request.UserId, request.Username, request.Gateway, request.Ot, request.UserToken, request.Reregistration);
+        var user = admission.User!;
+        Touch();
+        if (admission.Left is { } previous)
+        {
+            await AnnounceLeftAsync([previous]); // the connection was someone else in this session until now
+        }
+
+        if (admission.IsNewUser && !request.Reregistration)
+        {
+            await PublishAsync(new ParticipantJoined(user.Id, user.Username, _presence.UserCount, user.Color), except: request.ConnectionId);
+            logger.LogInformation("User {UserId} joined session {SessionId}", user.Id, Id);
+        }
+
+        if (wasEmpty)
+        {
+            await Registry.Track(Id, Deadline);
+        }
+
+        return new JoinResult(Joined(request, user));
+    }
+
+    public async Task Leave(string connectionId)
+    {
+        if (_presence.Remove(connectionId) is not { } user)
+        {
+            return;
+        }
+
+        await AnnounceLeftAsync([user]);
+    }
+
+    public Task<bool> RenewGateway(ISessionObserver gateway) => Task.FromResult(_presence.Renew(gateway));
+
+    /// <summary>session-joined: the text, who is here, and for a rejoining "ot" tab what it missed and which of its operations were applied.</summary>
+    private SessionJoined Joined(JoinRequest request, Participant user)
+    {
+        var catchUp = request.Ot && request.Revision is { } seen ? Sequencer.Since(seen) : null;
+        return new SessionJoined(
+            Id.ToString("D"), Sequencer.Text, Session.Language, _presence.Snapshot(), _presence.UserCount, Sequencer.Revision, catchUp,
+            _lifetime.ExpiresAt,
+            request.Ot && request.ClientId is { } clientId ? Sequencer.History.LastSeqOf(clientId) : null,
+            user.Token);
+    }
+
+    private async Task AnnounceLeftAsync(IReadOnlyList<Participant> users)
+    {
+        foreach (var user in users)
+        {
+            _cursors.Forget(user.Id);
+            await PublishAsync(new ParticipantLeft(user.Id, _presence.UserCount));
+            logger.LogInformation("User {UserId} left session {SessionId}", user.Id, Id);
+        }
+
+        if (Session.Created && !Session.Expired)
+        {
+            Touch();
+            if (_presence.IsEmpty)
+            {
+                await Registry.Track(Id, Deadline);
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+global using Interview.Grains.Sessions.Core;
