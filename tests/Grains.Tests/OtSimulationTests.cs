@@ -1,5 +1,6 @@
 using Interview.Grains.Sessions;
 using Interview.Shared.Contracts;
+using Interview.Shared.Editing;
 using Interview.Shared.Text;
 using Interview.Tests.Common;
 

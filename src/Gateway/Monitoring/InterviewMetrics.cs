@@ -19,7 +19,7 @@ public sealed class InterviewMetrics
     private readonly Counter<long> _executions;
     private readonly Histogram<double> _executionTime;
 
-    public InterviewMetrics(IMeterFactory meters, ActiveSessionsProbe activeSessions, GatewaySessions sessions)
+    public InterviewMetrics(IMeterFactory meters, ActiveSessionsProbe activeSessions, LocalSessions sessions)
     {
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("interview.sessions.active", () => activeSessions.Latest, "{session}", "Sessions not yet expired, over the whole cluster");

@@ -1,4 +1,4 @@
-using Interview.Gateway.Hosting;
+using Interview.Gateway;
 using Interview.Grains.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
