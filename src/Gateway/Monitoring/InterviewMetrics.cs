@@ -4,7 +4,7 @@ using Interview.Gateway.Sessions;
 namespace Interview.Gateway.Monitoring;
 
 /// <summary>
-/// SPEC.md's metrics as System.Diagnostics.Metrics instruments of the meter "Interview", exported at
+/// The gateway's metrics (docs/architecture.md, "Parts") as System.Diagnostics.Metrics instruments of the meter "Interview", exported at
 /// /metrics in Prometheus' text format: active sessions (the whole cluster's), connected users (this
 /// gateway's), session creations, hub messages by method, errors by source and code, and shared runs
 /// (count by outcome, duration) from which the success rate and the average time follow.
