@@ -32,9 +32,15 @@ public sealed class ClusterCalls
     private readonly ResiliencePipeline _lookups;
 
     public ClusterCalls(ILogger<ClusterCalls> logger)
+        : this(logger, Patience, LookupPatience)
     {
-        _calls = Retrying(Patience, logger);
-        _lookups = Retrying(LookupPatience, logger);
+    }
+
+    /// <summary>With other patiences (tests).</summary>
+    public ClusterCalls(ILogger logger, TimeSpan patience, TimeSpan lookupPatience)
+    {
+        _calls = Retrying(patience, logger);
+        _lookups = Retrying(lookupPatience, logger);
     }
 
     /// <summary>A session call, retried for up to <see cref="Patience"/>.</summary>
@@ -44,10 +50,11 @@ public sealed class ClusterCalls
     public Task<T> LookupAsync<T>(Func<Task<T>> call) => RunAsync(_lookups, call);
 
     /// <summary>Failures of the cluster, not of the request: Orleans' own (a silo gone, a message refused, a call timed out) and a session's journal.</summary>
-    public static bool IsTransient(Exception exception) =>
+    private static bool IsTransient(Exception exception) =>
         exception is OrleansException or TimeoutException or RedisException;
 
-    public static TimeSpan DelayAfter(int retry) =>
+    /// <summary>The pause after the <paramref name="retry"/>th failure (from 0): 100 ms doubling, at most 2 s.</summary>
+    private static TimeSpan DelayAfter(int retry) =>
         TimeSpan.FromTicks(Math.Min(FirstDelay.Ticks << Math.Min(retry, 16), LongestDelay.Ticks));
 
     private static async Task<T> RunAsync<T>(ResiliencePipeline pipeline, Func<Task<T>> call)
