@@ -12,8 +12,9 @@ namespace Interview.Gateway.Sessions;
 /// session call repeats safely: joins and full-text changes are idempotent, and operations carry their
 /// (clientId, seq), which the session applies at most once. Orleans does not retry calls itself.
 /// A Polly retry: 100 ms doubling to at most 2 s between tries, no new try that would start past the
-/// patience; the last failure is what the caller gets. Every keystroke goes through here: on success it
-/// costs a pooled context and no allocation of its own (measured against the hand-written loop it replaced).
+/// patience; the last failure is what the caller gets. Every keystroke goes through here once: on success
+/// the pipeline allocates nothing of its own and measured 0.25 to 0.45 µs a call more than the hand-written
+/// loop it replaced (a completed call, Release, 3 million calls), about 1% of a keystroke's tens of µs.
 /// </summary>
 public sealed class ClusterCalls
 {
