@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
+using Orleans.Streams;
 
 namespace Interview.Gateway.Sessions;
 
@@ -32,7 +33,7 @@ public sealed class LocalSessions(ISessionClients hub, RelayedRevisions relayed,
     public bool TryRemove(string connectionId, out SessionMember member) => _members.TryRemove(connectionId, out member!);
 
     /// <summary>Takes a session's gate; <paramref name="subscribe"/> makes sure the session's events come here too.</summary>
-    public async Task<LocalSession> AcquireAsync(Guid sessionId, Func<Guid, Task<Orleans.Streams.StreamSubscriptionHandle<SessionEvent>>>? subscribe = null)
+    public async Task<LocalSession> AcquireAsync(Guid sessionId, Func<Guid, Task<StreamSubscriptionHandle<SessionEvent>>>? subscribe = null)
     {
         while (true)
         {
