@@ -1,3 +1,3 @@
-using Interview.Gateway.Hosting;
+using Interview.Gateway;
 
 await GatewayApp.Build(args).RunAsync();

@@ -91,51 +91,29 @@ public class SubmitAnswerTests
         Assert.Equal(kind == SubmitAnswerKind.Refused ? "The code would exceed the 100 KB limit" : null, answer.Message);
     }
 
-    [Theory]
-    [InlineData(ErrorCodes.InvalidPayload, "field", "operation", true)]
-    [InlineData(ErrorCodes.InvalidPayload, "field", "seq", true)]
-    [InlineData(ErrorCodes.InvalidPayload, "field", "selections", false)] // a cursor-change's
-    [InlineData(ErrorCodes.InvalidPayload, "field", "language", false)]
-    [InlineData(ErrorCodes.ConnectionError, "event", "submit-operation", true)]
-    [InlineData(ErrorCodes.ConnectionError, "event", "cursor-change", false)]
-    [InlineData(ErrorCodes.RateLimitExceeded, "retryAfter", "3", true)]
-    [InlineData(ErrorCodes.ResyncRequired, "sessionId", "s", true)]
-    public void Only_an_error_a_submission_can_cause_answers_it(string code, string key, string value, bool answers) =>
-        Assert.Equal(answers, SubmitAnswer.CouldAnswer(new ErrorPayload("m", code, new Dictionary<string, string> { [key] = value })));
+    [Fact]
+    public void An_answer_with_a_revision_is_created_and_one_with_an_error_means_what_the_error_says()
+    {
+        Assert.Equal(SubmitAnswer.Created(7), SubmitAnswer.Of(new SubmitResult(7)));
+        Assert.Equal(SubmitAnswerKind.Gone, SubmitAnswer.Of(new SubmitResult(Error: new ErrorPayload("Session not found", ErrorCodes.SessionNotFound))).Kind);
+        Assert.Equal(SubmitAnswer.Refused("too big"), SubmitAnswer.Of(new SubmitResult(Error: new ErrorPayload("too big", ErrorCodes.InvalidPayload))));
+        Assert.Equal(SubmitAnswerKind.Undelivered, SubmitAnswer.Of(null).Kind); // no answer at all: sent again
+    }
+
+    [Fact]
+    public void A_refused_invocations_answer_carries_its_error_as_sent()
+    {
+        var answer = System.Text.Json.JsonDocument.Parse("""{"error":{"message":"m","code":"INVALID_PAYLOAD","details":{"field":"seq"}}}""").RootElement;
+
+        var error = SubmitAnswer.RefusalOf(answer);
+
+        Assert.Equal(("m", ErrorCodes.InvalidPayload, "seq"), (error?.Message, error?.Code, error?.Details?["field"]));
+        Assert.Null(SubmitAnswer.RefusalOf(System.Text.Json.JsonDocument.Parse("true").RootElement));
+        Assert.Null(SubmitAnswer.RefusalOf(System.Text.Json.JsonDocument.Parse("null").RootElement));
+        Assert.Null(SubmitAnswer.RefusalOf(System.Text.Json.JsonDocument.Parse("""{"revision":3}""").RootElement));
+    }
 
     [Fact]
     public void A_null_result_without_an_error_is_sent_again() =>
         Assert.Equal(SubmitAnswerKind.Undelivered, SubmitAnswer.For(null).Kind);
-}
-
-public class RecentErrorsTests
-{
-    private readonly FakeTimeProvider _clock = new();
-
-    [Fact]
-    public async Task A_refused_call_gets_the_fitting_error_that_arrives_after_its_mark()
-    {
-        var errors = new RecentErrors(_clock);
-        errors.Add(new ErrorPayload("before the call", ErrorCodes.InvalidPayload));
-        var mark = errors.Mark;
-
-        var answer = errors.SinceAsync(mark, e => e.Code == ErrorCodes.InvalidPayload);
-        Assert.False(answer.IsCompleted); // the result came first: the error is on its way
-        errors.Add(new ErrorPayload("another call's", ErrorCodes.RateLimitExceeded));
-        errors.Add(new ErrorPayload("this call's", ErrorCodes.InvalidPayload));
-
-        Assert.Equal("this call's", (await answer.WaitAsync(TimeSpan.FromSeconds(10)))!.Message);
-        Assert.Equal("this call's", (await errors.SinceAsync(mark, e => e.Code == ErrorCodes.InvalidPayload))!.Message); // already here
-    }
-
-    [Fact]
-    public async Task Without_its_error_a_call_gives_up_after_a_while()
-    {
-        var errors = new RecentErrors(_clock);
-        var answer = errors.SinceAsync(errors.Mark, _ => true);
-
-        _clock.Advance(RecentErrors.Patience);
-
-        Assert.Null(await answer.WaitAsync(TimeSpan.FromSeconds(10)));
-    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Interview.Client.Services;
 using Interview.Shared.Contracts;
+using Interview.Shared.Text;
 using Interview.Tests.Common;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Time.Testing;
@@ -61,6 +62,21 @@ public class SessionConnectionTests
         await other.DisposeAsync();
         await MoveUntilAsync(() => connection.State == ConnectionState.Connected, "connected once the place is free");
         Assert.False(connection.TooManyConnections);
+    }
+
+    [Fact]
+    public async Task A_refused_submission_or_run_learns_why_from_its_own_answer()
+    {
+        await using var gateway = await TestGateway.StartAsync($"urls=http://127.0.0.1:{_port}");
+        await using var connection = Connection();
+        await connection.ConnectAsync(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), "Ada"); // a session this gateway never had
+        await Eventually.HoldsAsync(() => _errors.Any(e => e.Code == ErrorCodes.SessionNotFound), "its join is refused");
+
+        var submitted = await connection.SubmitAsync(new Submission("tab", 1, 0, new TextOperation().Insert("x")));
+        var shared = await connection.ShareRunAsync(new ExecutionResult("python", true, "1", null, 5, []));
+
+        Assert.Equal(SubmitAnswerKind.Gone, submitted.Kind);
+        Assert.Equal("Session not found", shared);
     }
 
     private SessionConnection Connection()

@@ -43,7 +43,9 @@ public sealed class PoisonedEditTests : IAsyncLifetime
         ];
         foreach (var poison in poisons)
         {
-            Assert.Null(await connection.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, Submission(sessionId, 1, 0, poison)));
+            var answer = await connection.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, Submission(sessionId, 1, 0, poison));
+            Assert.Null(answer?.Revision);
+            Assert.Equal(ErrorCodes.InvalidPayload, answer?.Error?.Code); // the refusal's answer says why
         }
 
         await Eventually.HoldsAsync(() => { lock (errors) { return errors.Count == poisons.Length; } }, "each poison is refused");

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Interview.Gateway.Tests;
 
-/// <summary>DESIGN.md section 7's cluster variables, read by silos and gateways alike.</summary>
+/// <summary>The cluster variables (docs/architecture.md, "Durability and failover"), read by silos and gateways alike.</summary>
 public class ClusterSettingsTests
 {
     private static IConfiguration Config(params (string Key, string Value)[] values) =>

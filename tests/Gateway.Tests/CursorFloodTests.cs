@@ -79,8 +79,8 @@ public class CursorFloodTests(GatewayFixture fixture, ITestOutputHelper output)
                 typedAt[seq] = Stopwatch.GetTimestamp();
                 var answer = await bob.Connection.InvokeAsync<SubmitResult?>(
                     OtProtocol.SubmitOperation, new { sessionId = id, clientId = "bob-tab", seq, revision, operation = new object[] { text.Length, "b" } });
-                Assert.NotNull(answer);
-                (revision, text) = (answer.Revision, text + "b");
+                Assert.True(answer?.Revision is not null, $"keystroke {seq} refused: {answer?.Error}");
+                (revision, text) = (answer!.Revision!.Value, text + "b");
                 await Task.Delay(100);
             }
 

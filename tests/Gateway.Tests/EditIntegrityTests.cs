@@ -279,8 +279,11 @@ public class EditIntegrityTests(GatewayFixture fixture)
     {
         var error = new TaskCompletionSource<ErrorPayload>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var _ = connection.On<ErrorPayload>(HubEvents.Error, e => error.TrySetResult(e));
-        Assert.Null(await connection.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, payload));
-        return await error.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var answer = await connection.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, payload);
+        Assert.Null(answer?.Revision);
+        var sent = await error.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        Assert.Equal(sent.Code, answer?.Error?.Code); // the answer carries the error event's reason
+        return sent;
     }
 
     /// <summary>What a newcomer is given: the session's text and revision.</summary>

@@ -4,7 +4,7 @@ using Interview.Tests.Common;
 
 namespace Interview.Gateway.Tests;
 
-/// <summary>The programs themselves, started as processes with SPEC.md's environment variables.</summary>
+/// <summary>The programs themselves, started as processes with the documented environment variables (docs/architecture.md, "Parts").</summary>
 public class EmbeddedDefaultTests
 {
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Interview.Gateway.Tests;
 
-/// <summary>DESIGN.md's execution-result: the others see each run with who ran it, within each user's runs a minute.</summary>
+/// <summary>execution-result (docs/protocol.md, "Runs"): the others see each run with who ran it, within each user's runs a minute.</summary>
 [Collection(GatewayCollection.Name)]
 public class ExecutionResultTests(GatewayFixture fixture)
 {
@@ -97,9 +97,10 @@ public class ExecutionResultTests(GatewayFixture fixture)
         }
 
         var before = ada.Count(HubEvents.Error);
-        Assert.Null(await ada.Connection.InvokeAsync<bool?>(HubMethods.ExecutionResult, Run(id, "eleventh")));
+        var answer = await ada.Connection.InvokeAsync<RefusedInvocation?>(HubMethods.ExecutionResult, Run(id, "eleventh"));
         var refusal = await ada.EventAsync(HubEvents.Error, skip: before);
         Assert.Equal(ErrorCodes.RateLimitExceeded, refusal.Str("code"));
+        Assert.Equal(ErrorCodes.RateLimitExceeded, answer?.Error.Code); // the refusal's answer says why too
         Assert.InRange(int.Parse(refusal.GetProperty("details").Str("retryAfter"), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
 
         Assert.True(await bob.Connection.InvokeAsync<bool>(HubMethods.ExecutionResult, Run(id, "bob's"))); // Bob has his own budget

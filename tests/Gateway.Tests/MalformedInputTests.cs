@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Interview.Gateway.Tests;
 
 /// <summary>
-/// A battery of malformed REST and hub inputs against one session while another goes on beside it:
-/// each gets a clear refusal, and afterwards the server still serves, the other session heard nothing,
-/// and no stored code changed.
+/// A battery of malformed REST and hub inputs, one row each, against one session while another goes on
+/// beside it: each gets a clear refusal, and afterwards the server still serves, the other session heard
+/// nothing, no stored code changed, and nothing was logged as a server failure (no error, no stack
+/// trace, no long line).
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public class MalformedInputTests(GatewayFixture fixture)
@@ -111,93 +112,156 @@ public class MalformedInputTests(GatewayFixture fixture)
         ("a run's error code", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"python","success":false,"output":"","executionTime":1,"errorCode":"\ud800"}""", "errorCode"),
     ];
 
+    public static TheoryData<string> RestCases => [.. RestInputs.Select(input => input.What)];
+
+    public static TheoryData<string> CreateBodyCases => [.. CreateBodies.Select(input => input.What)];
+
+    public static TheoryData<string> HubCases => [.. HubInputs.Select(input => input.What)];
+
+    public static TheoryData<string> RawHubCases => [.. RawHubInputs.Select(input => input.What)];
+
     [Fact]
-    public async Task Every_bad_input_is_refused_and_nothing_else_changes()
+    public void The_battery_is_large_and_each_row_is_named_once()
     {
         Assert.True(RestInputs.Length + CreateBodies.Length + HubInputs.Length + RawHubInputs.Length >= 75);
-        var mark = fixture.Log.Mark();
-        var target = await fixture.CreateSessionAsync("python");
-        var bystander = await fixture.CreateSessionAsync("python");
-        await using var ada = await fixture.ConnectAsync("Ada");
-        await using var bob = await fixture.ConnectAsync("Bob");
-        await ada.JoinAsync(target);
-        await bob.JoinAsync(bystander);
-        await ada.ChangeCodeAsync(target, "stored code", "python");
-        await bob.ChangeCodeAsync(bystander, "bystander code", "python");
-        var bobHeard = bob.Received.Count;
-        string Fill(string text) => text.Replace("SESSION", target, StringComparison.Ordinal).Replace("OTHER", bystander, StringComparison.Ordinal)
-            .Replace("USER", ada.UserId, StringComparison.Ordinal).Replace("BOB", bob.UserId, StringComparison.Ordinal);
+        Assert.All(
+            new[] { RestInputs.Select(i => i.What), CreateBodies.Select(i => i.What), HubInputs.Select(i => i.What), RawHubInputs.Select(i => i.What) },
+            names => Assert.Equal(names.Count(), names.Distinct().Count()));
+    }
 
-        foreach (var (what, method, path, body, status) in RestInputs)
+    [Theory]
+    [MemberData(nameof(RestCases))]
+    public async Task A_bad_REST_request_is_refused_and_nothing_else_changes(string what)
+    {
+        var (_, method, path, body, status) = RestInputs.Single(input => input.What == what);
+        await using var scene = await Scene.StartAsync(fixture);
+        using var request = new HttpRequestMessage(method, scene.Fill(path));
+        if (body is not null)
         {
-            using var request = new HttpRequestMessage(method, Fill(path));
-            if (body is not null)
-            {
-                request.Content = new StringContent(Fill(body), Encoding.UTF8, "application/json");
-            }
-
-            using var response = await fixture.Http.SendAsync(request);
-            Assert.True(status == response.StatusCode, $"{what}: {response.StatusCode}");
-            var answer = await response.Content.ReadAsStringAsync();
-            Assert.True(answer.StartsWith('{') && JsonDocument.Parse(answer).RootElement.TryGetProperty("error", out _), $"{what}: '{answer}'");
+            request.Content = new StringContent(scene.Fill(body), Encoding.UTF8, "application/json");
         }
 
-        foreach (var (what, contentType, body, status) in CreateBodies)
-        {
-            var content = new ByteArrayContent(body);
-            if (contentType is not null)
-            {
-                content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
-            }
+        using var response = await fixture.Http.SendAsync(request);
+        Assert.True(status == response.StatusCode, $"{what}: {response.StatusCode}");
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.True(answer.StartsWith('{') && JsonDocument.Parse(answer).RootElement.TryGetProperty("error", out _), $"{what}: '{answer}'");
+        await scene.AssertNothingElseChangedAsync();
+    }
 
-            using var response = await fixture.Http.PostAsync("/api/sessions/create", content);
-            Assert.True(status == response.StatusCode, $"{what}: {response.StatusCode}");
-            var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-            Assert.True(answer.TryGetProperty("error", out _) && answer.TryGetProperty("message", out _), $"{what}: {answer}");
+    [Theory]
+    [MemberData(nameof(CreateBodyCases))]
+    public async Task A_creation_body_that_is_no_JSON_object_is_refused_and_nothing_else_changes(string what)
+    {
+        var (_, contentType, body, status) = CreateBodies.Single(input => input.What == what);
+        await using var scene = await Scene.StartAsync(fixture);
+        var content = new ByteArrayContent(body);
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         }
 
-        foreach (var (what, method, payload, code) in HubInputs)
-        {
-            var error = await ada.ErrorFromAsync(method, JsonDocument.Parse(Fill(payload)).RootElement);
-            Assert.True(code == error.Str("code"), $"{what}: {error}");
-            Assert.NotEmpty(error.Str("message"));
-        }
+        using var response = await fixture.Http.PostAsync("/api/sessions/create", content);
+        Assert.True(status == response.StatusCode, $"{what}: {response.StatusCode}");
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(answer.TryGetProperty("error", out _) && answer.TryGetProperty("message", out _), $"{what}: {answer}");
+        await scene.AssertNothingElseChangedAsync();
+    }
 
+    [Theory]
+    [MemberData(nameof(HubCases))]
+    public async Task A_bad_hub_message_is_refused_and_nothing_else_changes(string what)
+    {
+        var (_, method, payload, code) = HubInputs.Single(input => input.What == what);
+        await using var scene = await Scene.StartAsync(fixture);
+        var before = scene.Ada.Count(HubEvents.Error);
+        var answer = await scene.Ada.Connection.InvokeAsync<JsonElement>(method, JsonDocument.Parse(scene.Fill(payload)).RootElement);
+        var error = await scene.Ada.EventAsync(HubEvents.Error, skip: before);
+        Assert.True(code == error.Str("code"), $"{what}: {error}");
+        Assert.NotEmpty(error.Str("message"));
+        Assert.True(code == answer.GetProperty("error").Str("code"), $"{what}: the invocation answered {answer}"); // the reason comes back with the invoke too
+        await scene.AssertNothingElseChangedAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(RawHubCases))]
+    public async Task Half_a_surrogate_pair_in_a_hub_field_is_refused_naming_the_field(string what)
+    {
+        var (_, method, payload, field) = RawHubInputs.Single(input => input.What == what);
+        await using var scene = await Scene.StartAsync(fixture);
         using (var raw = await RawHubSocket.ConnectAsync(fixture.BaseAddress))
         {
             var rawUser = Guid.NewGuid().ToString();
-            await raw.SendAsync(HubMethods.JoinSession, $$"""{"sessionId":"{{target}}","userId":"{{rawUser}}","username":"Raw"}""");
+            await raw.SendAsync(HubMethods.JoinSession, $$"""{"sessionId":"{{scene.Target}}","userId":"{{rawUser}}","username":"Raw"}""");
             Assert.Equal(HubEvents.SessionJoined, (await raw.NextEventAsync()).GetProperty("target").GetString());
-            foreach (var (what, method, payload, field) in RawHubInputs)
-            {
-                await raw.SendAsync(method, Fill(payload).Replace("RAW", rawUser, StringComparison.Ordinal));
-                var error = await raw.NextEventAsync();
-                var body = error.GetProperty("arguments")[0];
-                Assert.True(
-                    error.Str("target") == HubEvents.Error && body.Str("code") == ErrorCodes.InvalidPayload && body.GetProperty("details").Str("field") == field,
-                    $"half a surrogate pair in {what}: {error}");
-            }
+            await raw.SendAsync(method, scene.Fill(payload).Replace("RAW", rawUser, StringComparison.Ordinal));
+            var error = await raw.NextEventAsync();
+            var body = error.GetProperty("arguments")[0];
+            Assert.True(
+                error.Str("target") == HubEvents.Error && body.Str("code") == ErrorCodes.InvalidPayload && body.GetProperty("details").Str("field") == field,
+                $"half a surrogate pair in {what}: {error}");
         }
 
+        await scene.AssertNothingElseChangedAsync();
+    }
 
-        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => ada.Connection.InvokeAsync("drop-table", new { sessionId = target }));
+    [Fact]
+    public async Task An_unknown_hub_method_is_refused_and_nothing_else_changes()
+    {
+        await using var scene = await Scene.StartAsync(fixture);
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => scene.Ada.Connection.InvokeAsync("drop-table", new { sessionId = scene.Target }));
+        await scene.AssertNothingElseChangedAsync();
+    }
 
-        // The server still serves; nothing stored changed; the other session heard nothing.
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync("/api/health")).StatusCode);
-        await using var carol = await fixture.ConnectAsync("Carol");
-        Assert.Equal("stored code", (await carol.JoinAsync(target)).Str("currentCode"));
-        await using var dave = await fixture.ConnectAsync("Dave");
-        var other = await dave.JoinAsync(bystander);
-        Assert.Equal(("bystander code", "python"), (other.Str("currentCode"), other.Str("language")));
-        await bob.EventAsync(HubEvents.UserJoined, u => u.Str("username") == "Dave");
-        Assert.Equal(bobHeard + 1, bob.Received.Count); // Dave's arrival, and nothing from the other session
-        var described = JsonDocument.Parse(await fixture.Http.GetStringAsync($"/api/sessions/{target}")).RootElement;
-        Assert.Equal(["sessionId", "createdAt", "lastActivity", "language", "userCount", "exists"], described.EnumerateObject().Select(p => p.Name));
-        await ada.ChangeCodeAsync(target, "still usable", "python");
-        await carol.EventAsync(HubEvents.CodeUpdate, u => u.Str("code") == "still usable");
+    /// <summary>A target session Ada is in, a bystander session Bob is in, each with stored code; and the log from here on.</summary>
+    private sealed class Scene(GatewayFixture fixture, string target, string bystander, TestParticipant ada, TestParticipant bob, int bobHeard, long mark)
+        : IAsyncDisposable
+    {
+        public string Target => target;
 
-        // None of it was a server failure: no error, no stack trace, no long line.
-        LogAssert.Short(fixture.Log.Since(mark));
+        public TestParticipant Ada => ada;
+
+        public static async Task<Scene> StartAsync(GatewayFixture fixture)
+        {
+            var mark = fixture.Log.Mark();
+            var target = await fixture.CreateSessionAsync("python");
+            var bystander = await fixture.CreateSessionAsync("python");
+            var ada = await fixture.ConnectAsync("Ada");
+            var bob = await fixture.ConnectAsync("Bob");
+            await ada.JoinAsync(target);
+            await bob.JoinAsync(bystander);
+            await ada.ChangeCodeAsync(target, "stored code", "python");
+            await bob.ChangeCodeAsync(bystander, "bystander code", "python");
+            return new Scene(fixture, target, bystander, ada, bob, bob.Received.Count, mark);
+        }
+
+        public string Fill(string text) => text.Replace("SESSION", target, StringComparison.Ordinal).Replace("OTHER", bystander, StringComparison.Ordinal)
+            .Replace("USER", ada.UserId, StringComparison.Ordinal).Replace("BOB", bob.UserId, StringComparison.Ordinal);
+
+        /// <summary>The server still serves; nothing stored changed; the other session heard nothing; nothing logged a server failure.</summary>
+        public async Task AssertNothingElseChangedAsync()
+        {
+            Assert.Equal(HttpStatusCode.OK, (await fixture.Http.GetAsync("/api/health")).StatusCode);
+            await using var carol = await fixture.ConnectAsync("Carol");
+            Assert.Equal("stored code", (await carol.JoinAsync(target)).Str("currentCode"));
+            await using var dave = await fixture.ConnectAsync("Dave");
+            var other = await dave.JoinAsync(bystander);
+            Assert.Equal(("bystander code", "python"), (other.Str("currentCode"), other.Str("language")));
+            await bob.EventAsync(HubEvents.UserJoined, u => u.Str("username") == "Dave");
+            Assert.Equal(bobHeard + 1, bob.Received.Count); // Dave's arrival, and nothing from the other session
+            var described = JsonDocument.Parse(await fixture.Http.GetStringAsync($"/api/sessions/{target}")).RootElement;
+            Assert.Equal(["sessionId", "createdAt", "lastActivity", "language", "userCount", "exists"], described.EnumerateObject().Select(p => p.Name));
+            await ada.ChangeCodeAsync(target, "still usable", "python");
+            await carol.EventAsync(HubEvents.CodeUpdate, u => u.Str("code") == "still usable");
+
+            // None of it was a server failure: no error, no stack trace, no long line.
+            LogAssert.Short(fixture.Log.Since(mark));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await ada.DisposeAsync();
+            await bob.DisposeAsync();
+        }
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Interview.Gateway.Tests;
 
 /// <summary>
 /// The built gateway as its own process (one meter, one stdout), after a scripted session: /metrics with
-/// SPEC.md's series and the right values, and every log line SPEC.md's JSON.
+/// the documented series and the right values, and every log line one JSON object.
 /// </summary>
 public partial class OperationsTests
 {
@@ -64,7 +64,7 @@ public partial class OperationsTests
         Assert.Contains("# TYPE interview_sessions_created_total counter", metrics, StringComparison.Ordinal);
         Assert.Contains("# TYPE interview_execution_time_milliseconds histogram", metrics, StringComparison.Ordinal);
 
-        // Logs: each line one JSON object of SPEC.md's shape; the session's story with its ids; no line per keystroke.
+        // Logs: each line one JSON object of the documented shape; the session's story with its ids; no line per keystroke.
         await Eventually.HoldsAsync(() => Lines(process).Any(l => l.Str("message").StartsWith("User", StringComparison.Ordinal)), "the joins are logged");
         var lines = Lines(process);
         Assert.All(lines, line =>

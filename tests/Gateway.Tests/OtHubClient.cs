@@ -1,10 +1,11 @@
 using Interview.Shared.Contracts;
+using Interview.Shared.Editing;
 using Interview.Shared.Text;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Interview.Gateway.Tests;
 
-/// <summary>A tab speaking DESIGN.md's "ot" protocol through the hub: an OtClient over a SignalR connection.</summary>
+/// <summary>A tab speaking protocol "ot" through the hub: an OtClient over a SignalR connection.</summary>
 public sealed class OtHubClient : IAsyncDisposable
 {
     private readonly object _gate = new();
@@ -103,7 +104,7 @@ public sealed class OtHubClient : IAsyncDisposable
             OtClient.Step step;
             lock (_gate)
             {
-                step = result is null ? new OtClient.Step([], null) : _ot.Acknowledged(result.Revision);
+                step = result?.Revision is { } revision ? _ot.Acknowledged(revision) : new OtClient.Step([], null); // refused: {error}, after the error event
                 foreach (var operation in step.ToApply)
                 {
                     Text = operation.Apply(Text);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Interview.Gateway.Tests;
 
-/// <summary>DESIGN.md section 4's extensions through the hub.</summary>
+/// <summary>Protocol "ot" (docs/protocol.md, "Operations") through the hub.</summary>
 [Collection(GatewayCollection.Name)]
 public class OtHubTests(GatewayFixture fixture)
 {
@@ -104,9 +104,10 @@ public class OtHubTests(GatewayFixture fixture)
 
         var result = await ada.Connection.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, json);
 
-        Assert.Null(result);
+        Assert.Null(result?.Revision);
         var error = await ada.EventAsync(HubEvents.Error);
         Assert.Equal(code, error.Str("code"));
+        Assert.Equal(code, result?.Error?.Code); // the answer carries the error event's reason
         if (field is not null)
         {
             Assert.Equal(field, error.GetProperty("details").Str("field"));

@@ -171,8 +171,10 @@ public class RateLimitTests
         await ada.Connection.InvokeAsync(OtProtocol.CursorChange, new { sessionId = id, selections = new[] { new { anchor = 0, head = 0 } } });
 
         var before = ada.Count(HubEvents.Error);
-        Assert.Null(await AppendAsync(3, "c"));
+        var refused = await AppendAsync(3, "c");
+        Assert.Null(refused?.Revision);
         Assert.Equal(ErrorCodes.RateLimitExceeded, (await ada.EventAsync(HubEvents.Error, skip: before)).Str("code"));
+        Assert.Equal(ErrorCodes.RateLimitExceeded, refused?.Error?.Code);
         await bob.ChangeCodeAsync(id, text + "ab!"); // Bob's change is revision 3: Ada's "c" never applied
         Assert.Equal(3, (await ada.EventAsync(OtProtocol.Operation, o => o.Str("userId") == bob.UserId)).Int("revision"));
 

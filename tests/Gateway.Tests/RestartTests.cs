@@ -106,7 +106,7 @@ public sealed class RestartTests : IDisposable
             var answer = await tab.Connection.InvokeAsync<SubmitResult>(
                 OtProtocol.SubmitOperation, SubmitOperationPayload.For(sessionId, new Submission(tab.ClientId, seq, revision, operation)));
             Assert.Equal(revision + 1, answer.Revision);
-            (text, revision) = (operation.Apply(text), answer.Revision);
+            (text, revision) = (operation.Apply(text), answer.Revision!.Value);
             if (seq == 1)
             {
                 // Once the template is edited, the language changes alone (an untouched one would follow it).

@@ -4,7 +4,7 @@ using Interview.Tests.Common;
 
 namespace Interview.Gateway.Tests;
 
-/// <summary>SPEC.md's integration test scenarios 1 to 5, through REST and the hub.</summary>
+/// <summary>The integration scenarios 1 to 5 of the original brief, through REST and the hub.</summary>
 [Collection(GatewayCollection.Name)]
 public class SessionScenarioTests(GatewayFixture fixture)
 {

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Interview.Gateway.Tests;
 
 /// <summary>
-/// A client that knows nothing but SPEC.md: it emits join-session, code-change and language-change
-/// fire-and-forget (as socket.emit does), with SPEC's fields only, and reads only SPEC's fields.
+/// A client that knows nothing but the full-text protocol (docs/protocol.md, "Full-text editing"): it emits join-session, code-change and language-change
+/// fire-and-forget (as socket.emit does), with that protocol's fields only, and reads only its fields.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public class SpecOnlyClientTests(GatewayFixture fixture)

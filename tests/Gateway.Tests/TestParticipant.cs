@@ -51,7 +51,7 @@ public sealed class TestParticipant : IAsyncDisposable
     /// <summary>
     /// Joins and returns session-joined; fails with the error event if one comes instead. The join carries
     /// the user's token when another tab of the user was given one, unless <paramref name="withToken"/> is false
-    /// (a SPEC-only client, which knows of no token).
+    /// (a full-text-only client, which knows of no token).
     /// </summary>
     public async Task<JsonElement> JoinAsync(string sessionId, bool withToken = true)
     {

@@ -1,5 +1,6 @@
 using Interview.Grains.Sessions;
 using Interview.Shared.Contracts;
+using Interview.Shared.Editing;
 using Interview.Shared.Text;
 using Interview.Tests.Common;
 
@@ -214,7 +215,7 @@ public class OtSimulationTests(ClusterFixture fixture)
 
         private void Handle(object message)
         {
-            var step = message is SubmitResult answer ? Ot.Acknowledged(answer.Revision) : Ot.Received((OperationUpdate)message);
+            var step = message is SubmitResult answer ? Ot.Acknowledged(answer.Revision!.Value) : Ot.Received((OperationUpdate)message);
             foreach (var operation in step.ToApply)
             {
                 Text = operation.Apply(Text);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Interview.Load;
 
 /// <summary>
-/// SPEC.md's "1000+ connections", taken to --connections: idle participants, ten per session, joined in
+/// The "1000+ connections" target, taken to --connections: idle participants, ten per session, joined in
 /// batches until all are held or one fails; the gateway's memory before and after says what each costs.
 /// </summary>
 public static class ConnectionsScenario

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Interview.Load;
 
 /// <summary>
-/// The same sessions and users through SPEC.md's own protocol: each change sends the whole text
+/// The same sessions and users through the full-text protocol: each change sends the whole text
 /// (code-change) and everyone else receives the whole text (code-update). Concurrent full-text changes
 /// overwrite each other by design of that protocol, so this scenario checks only that everyone ends
 /// with the session's text, and measures how long a change takes to reach the others.
@@ -100,7 +100,7 @@ public static class FullTextScenario
         report.MessagesInPerSecond = run.MessagesIn / elapsed.TotalSeconds;
         report.MessagesOutPerSecond = run.MessagesOut / elapsed.TotalSeconds;
         report.Errors = new(run.Errors);
-        report.Notes.Add("full-text changes overwrite each other by SPEC.md's design: only convergence is checked");
+        report.Notes.Add("full-text changes overwrite each other by the full-text protocol's design: only convergence is checked");
         await Task.WhenAll(clients.Select(c => c.Connection.DisposeAsync().AsTask()));
         return report;
     }

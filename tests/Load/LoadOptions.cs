@@ -10,7 +10,7 @@ public sealed record LoadOptions
 
         scenarios:
           typing       SESSIONS x USERS each typing RATE keystrokes a second through submit-operation
-          fulltext     the same through SPEC.md's full-text code-change
+          fulltext     the same through the full-text protocol's code-change
           language     typing while one user per session switches the language RATE times a second
           connections  ramps idle connections (10 per session) until --connections are held or one fails
           rest         --requests session creations (8 at a time), then as many lookups

@@ -1,11 +1,12 @@
 using Interview.Shared.Contracts;
+using Interview.Shared.Editing;
 using Interview.Shared.Text;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Interview.Load;
 
 /// <summary>
-/// One simulated participant speaking DESIGN.md's "ot" protocol, as light as a connection can be: an
+/// One simulated participant speaking protocol "ot", as light as a connection can be: an
 /// OtClient, a text, and the send time of each of its operations, so the others can tell how long a
 /// keystroke took to reach them. Types only its own character, at random places, so in the end each
 /// character's count says whether any keystroke was lost or doubled.
@@ -151,7 +152,7 @@ public sealed class LoadTypist(HubConnection connection, string sessionId, char 
         OtClient.Step step;
         lock (_gate)
         {
-            step = result is null ? new OtClient.Step([], null) : _ot.Acknowledged(result.Revision);
+            step = result?.Revision is { } revision ? _ot.Acknowledged(revision) : new OtClient.Step([], null); // refused: {error}, after the error event
             foreach (var operation in step.ToApply)
             {
                 _text.Apply(operation);

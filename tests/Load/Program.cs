@@ -1,6 +1,6 @@
 using Interview.Load;
 
-// The load tool: SPEC.md's performance scenarios against a gateway on loopback. Prints a table and one
+// The load tool: the performance scenarios (docs/architecture.md, "The path of a keystroke") against a gateway on loopback. Prints a table and one
 // JSON line; exits 1 if any edit was lost or doubled or any client's text differs from the session's.
 LoadOptions options;
 GatewayUnderTest gateway;

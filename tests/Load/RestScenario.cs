@@ -1,6 +1,6 @@
 namespace Interview.Load;
 
-/// <summary>SPEC.md's REST target (under 100 ms): --requests session creations, then as many lookups, 8 at a time.</summary>
+/// <summary>The REST target (under 100 ms): --requests session creations, then as many lookups, 8 at a time.</summary>
 public static class RestScenario
 {
     public static async Task<Report> RunAsync(LoadOptions options, GatewayUnderTest gateway)

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Interview.Load;
 
 /// <summary>
-/// SPEC.md's "100 concurrent sessions, 10 users per session typing at once" through DESIGN.md's
+/// The "100 concurrent sessions, 10 users per session typing at once" target through
 /// submit-operation (with, optionally, a large document, injected network latency, or one user per
 /// session switching the language). Ends by checking every keystroke arrived exactly once everywhere.
 /// </summary>
@@ -93,7 +93,7 @@ public static class TypingScenario
         }
     }
 
-    /// <summary>A SPEC.md-style connection sets each session's text to <paramref name="bytes"/> of code before anyone types.</summary>
+    /// <summary>A full-text connection sets each session's text to <paramref name="bytes"/> of code before anyone types.</summary>
     private static async Task SeedAsync(Uri hub, string sessionId, int bytes)
     {
         var line = "const value = compute(input, options); // a line of a long program\n";

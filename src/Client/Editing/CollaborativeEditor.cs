@@ -1,5 +1,6 @@
 using Interview.Client.Services;
 using Interview.Shared.Contracts;
+using Interview.Shared.Editing;
 using Interview.Shared.Text;
 using Interview.Shared.Validation;
 

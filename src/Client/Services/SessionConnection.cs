@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Text.Json;
 using Interview.Shared.Contracts;
 using Interview.Shared.Text;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -6,25 +7,21 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Interview.Client.Services;
 
 /// <summary>
-/// This tab's connection to a session, speaking DESIGN.md's "ot" protocol: it never stops trying to be
-/// connected (<see cref="ReconnectPolicy"/>, for SignalR's automatic reconnect and for a start that
-/// failed), joins again after every reconnect (the connection id changes) with the last revision this
-/// tab has, and raises the hub's events as C# events.
+/// This tab's connection to a session, speaking protocol "ot" (docs/protocol.md, "Operations"): it never
+/// stops trying to be connected (<see cref="ReconnectPolicy"/>, for SignalR's automatic reconnect, and
+/// <see cref="StartLoop"/> for a start that failed), joins again after every reconnect (the connection id
+/// changes) with the last revision this tab has, and raises the hub's events as C# events. A refused
+/// invocation says why in its own answer (docs/protocol.md, "Refusals and errors").
 /// </summary>
 public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, TimeProvider? clock = null) : IAsyncDisposable
 {
     private readonly SendPacing _pacing = pacing ?? SendPacing.Default(TimeProvider.System);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly Lock _gate = new();
+    private StartLoop? _starts;
     private HubConnection? _hub;
     private string _sessionId = string.Empty;
     private string _userId = string.Empty;
     private string _username = string.Empty;
-    private readonly RecentErrors _errors = new(clock ?? TimeProvider.System);
-    private bool _starting; // the loop of starts runs (after a failed start, or a Retry)
-    private bool _tryNow; // Retry: the loop's next try is now
-    private CancellationTokenSource? _pause; // the loop's pause before its next try
-    private bool _ended;
 
     public ConnectionState State { get; private set; } = ConnectionState.Connecting;
 
@@ -59,6 +56,8 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
     public event Action<ExecutionResultUpdate>? ExecutionReceived;
     public event Action<SessionExpiring>? Expiring;
 
+    private StartLoop Starts => _starts ??= new StartLoop(TryStartAsync, SetState, _clock);
+
     public async Task ConnectAsync(string sessionId, string userId, string username)
     {
         (_sessionId, _userId, _username) = (sessionId, userId, username);
@@ -83,11 +82,7 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
         _hub.On<UserLeft>(HubEvents.UserLeft, left => UserLeft?.Invoke(left));
         _hub.On<ExecutionResultUpdate>(HubEvents.ExecutionResult, update => ExecutionReceived?.Invoke(update));
         _hub.On<SessionExpiring>(HubEvents.SessionExpiring, expiring => Expiring?.Invoke(expiring));
-        _hub.On<ErrorPayload>(HubEvents.Error, error =>
-        {
-            _errors.Add(error);
-            ErrorReceived?.Invoke(error);
-        });
+        _hub.On<ErrorPayload>(HubEvents.Error, error => ErrorReceived?.Invoke(error));
         _hub.Reconnecting += _ =>
         {
             SetState(ConnectionState.Reconnecting);
@@ -101,19 +96,19 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
         _hub.Closed += _ =>
         {
             // Only a stop ends SignalR's reconnecting (its policy never gives up): a Retry's, or the end.
-            KeepStarting(0);
+            Starts.Keep(0);
             return Task.CompletedTask;
         };
         if (!await TryStartAsync())
         {
-            KeepStarting(0);
+            Starts.Keep(0);
         }
     }
 
     /// <summary>Offline: try now rather than at the next automatic try.</summary>
     public async Task RetryAsync()
     {
-        if (_hub is null || _ended)
+        if (_hub is null || Starts.Ended)
         {
             return;
         }
@@ -123,13 +118,13 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
             await _hub.StopAsync(); // SignalR's own reconnect cannot be hurried: the loop of starts takes over
         }
 
-        KeepStarting(ReconnectPolicy.QuickTries, now: true);
+        Starts.Keep(ReconnectPolicy.QuickTries, now: true);
     }
 
     /// <summary>The session is gone: no more tries, the connection closes.</summary>
     public async Task EndAsync()
     {
-        End();
+        Starts.End();
         if (_hub is not null)
         {
             await _hub.StopAsync();
@@ -146,9 +141,7 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
         try
         {
             await _pacing.BeforeOperationAsync();
-            var mark = _errors.Mark;
-            var result = await hub.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, SubmitOperationPayload.For(_sessionId, submission));
-            return result is not null ? SubmitAnswer.Created(result.Revision) : SubmitAnswer.For(await _errors.SinceAsync(mark, SubmitAnswer.CouldAnswer));
+            return SubmitAnswer.Of(await hub.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, SubmitOperationPayload.For(_sessionId, submission)));
         }
         catch (Exception exception) when (exception is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
         {
@@ -156,7 +149,7 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
         }
     }
 
-    /// <summary>DESIGN.md's execution-result: shows this run to the others; null once shared, otherwise why not.</summary>
+    /// <summary>execution-result: shows this run to the others; null once shared, otherwise why not (the answer's error).</summary>
     public async Task<string?> ShareRunAsync(ExecutionResult run)
     {
         if (_hub is not { State: HubConnectionState.Connected } hub)
@@ -166,22 +159,9 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
 
         try
         {
-            var payload = new
-            {
-                sessionId = _sessionId,
-                run.Language,
-                run.Success,
-                run.Output,
-                run.Error,
-                run.ExecutionTime,
-                run.Logs,
-                run.ErrorCode,
-                run.Line,
-            };
             await _pacing.BeforeMessageAsync();
-            var mark = _errors.Mark;
-            return await hub.InvokeAsync<bool?>(HubMethods.ExecutionResult, payload) == true ? null
-                : (await _errors.SinceAsync(mark, _ => true))?.Message ?? "the session refused it";
+            var answer = await hub.InvokeAsync<JsonElement>(HubMethods.ExecutionResult, ExecutionResultPayload.For(_sessionId, run));
+            return answer.ValueKind == JsonValueKind.True ? null : SubmitAnswer.RefusalOf(answer)?.Message ?? "the session refused it";
         }
         catch (Exception exception) when (exception is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
         {
@@ -202,97 +182,18 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
     public async Task MoveCursorAsync(IReadOnlyList<SelectionRange> selections)
     {
         await _pacing.BeforeOperationAsync();
-        await SendAsync(OtProtocol.CursorChange, new { sessionId = _sessionId, selections });
+        await SendAsync(OtProtocol.CursorChange, new CursorChangePayload(_sessionId, selections));
     }
 
     public Task ChangeLanguageAsync(string language) =>
-        SendMessageAsync(HubMethods.LanguageChange, new { sessionId = _sessionId, language, userId = _userId });
+        SendMessageAsync(HubMethods.LanguageChange, new LanguageChangePayload(_sessionId, _userId, language));
 
     public async ValueTask DisposeAsync()
     {
-        End();
+        Starts.End();
         if (_hub is not null)
         {
             await _hub.DisposeAsync();
-        }
-    }
-
-    /// <summary>
-    /// Starts the connection again and again, with <see cref="ReconnectPolicy"/>'s pauses, until it is up
-    /// (one loop at a time; a Retry cuts the current pause short).
-    /// </summary>
-    private void KeepStarting(long previousTries, bool now = false)
-    {
-        bool start;
-        CancellationTokenSource? pause;
-        lock (_gate)
-        {
-            _tryNow |= now;
-            start = !_starting && !_ended;
-            _starting |= start;
-            pause = _pause;
-        }
-
-        if (start)
-        {
-            _ = StartLoopAsync(previousTries);
-        }
-        else if (now)
-        {
-            pause?.Cancel();
-        }
-    }
-
-    private async Task StartLoopAsync(long previousTries)
-    {
-        try
-        {
-            for (var tries = previousTries; !_ended; tries++)
-            {
-                var pause = new CancellationTokenSource(); // not disposed: it may be cancelled after the pause (no timer, nothing to free)
-                lock (_gate)
-                {
-                    _pause = pause;
-                    if (_tryNow)
-                    {
-                        _tryNow = false;
-                        pause.Cancel();
-                    }
-                }
-
-                if (tries >= ReconnectPolicy.QuickTries)
-                {
-                    SetState(ConnectionState.Offline);
-                }
-
-                try
-                {
-                    await Task.Delay(ReconnectPolicy.DelayAfter(tries), _clock, pause.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    SetState(ConnectionState.Connecting); // Retry: now
-                }
-                finally
-                {
-                    lock (_gate)
-                    {
-                        _pause = null;
-                    }
-                }
-
-                if (_ended || await TryStartAsync())
-                {
-                    return;
-                }
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _starting = false;
-            }
         }
     }
 
@@ -321,29 +222,10 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
         return true;
     }
 
-    private void End()
-    {
-        CancellationTokenSource? pause;
-        lock (_gate)
-        {
-            (_ended, pause) = (true, _pause);
-        }
-
-        pause?.Cancel();
-    }
-
     private Task JoinAsync() => SendMessageAsync(HubMethods.JoinSession, JoinPayload(KnownRevision?.Invoke()));
 
-    private object JoinPayload(long? revision) => new
-    {
-        sessionId = _sessionId,
-        userId = _userId,
-        username = _username,
-        protocol = OtProtocol.Name,
-        revision,
-        clientId = KnownClientId?.Invoke(),
-        userToken = UserToken,
-    };
+    private JoinSessionPayload JoinPayload(long? revision) =>
+        new(_sessionId, _userId, _username, OtProtocol.Name, revision, KnownClientId?.Invoke(), UserToken);
 
     private async Task SendMessageAsync(string method, object payload)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Interview.Shared.Contracts;
 
 namespace Interview.Client.Services;
@@ -20,7 +21,7 @@ public enum SubmitAnswerKind
     Gone,
 }
 
-/// <summary>What became of a submit-operation (README "API in short": the error event before a null result says why).</summary>
+/// <summary>What became of a submit-operation: its answer is {revision} or, refused, {error} (docs/protocol.md, "Refusals and errors").</summary>
 public readonly record struct SubmitAnswer(SubmitAnswerKind Kind, long? Revision = null, string? Message = null)
 {
     public static SubmitAnswer Undelivered => new(SubmitAnswerKind.Undelivered);
@@ -31,17 +32,20 @@ public readonly record struct SubmitAnswer(SubmitAnswerKind Kind, long? Revision
 
     public static SubmitAnswer Refused(string message) => new(SubmitAnswerKind.Refused, Message: message);
 
-    private static readonly HashSet<string> SubmitFields = new(StringComparer.Ordinal) { "sessionId", "clientId", "seq", "revision", "operation" };
-
-    /// <summary>Whether an error event can be the one a submit-operation's null result came with (not another call's).</summary>
-    public static bool CouldAnswer(ErrorPayload error) => error.Code switch
+    /// <summary>What a submit-operation's answer means: applied, or what its error says (no answer at all: sent again).</summary>
+    public static SubmitAnswer Of(SubmitResult? result) => result switch
     {
-        ErrorCodes.InvalidPayload => error.Details?.GetValueOrDefault("field") is not { } field || SubmitFields.Contains(field),
-        ErrorCodes.ConnectionError => error.Details?.GetValueOrDefault("event") is null or OtProtocol.SubmitOperation,
-        _ => true,
+        { Revision: { } revision } => Created(revision),
+        _ => For(result?.Error),
     };
 
-    /// <summary>The answer a null result means, by the error event that came with it (none: sent again).</summary>
+    /// <summary>The error a refused invocation's answer carries ({error: {message, code, details?}}); null for any other answer.</summary>
+    public static ErrorPayload? RefusalOf(JsonElement answer) =>
+        answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+            ? error.Deserialize<ErrorPayload>(JsonSerializerOptions.Web)
+            : null;
+
+    /// <summary>The answer a refusal means, by its error (none: sent again).</summary>
     public static SubmitAnswer For(ErrorPayload? error) => error?.Code switch
     {
         ErrorCodes.ResyncRequired => Resync,

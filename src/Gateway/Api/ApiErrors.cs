@@ -1,6 +1,6 @@
 namespace Interview.Gateway.Api;
 
-/// <summary>REST error answers in SPEC.md's and DESIGN.md's shapes.</summary>
+/// <summary>REST error answers in the protocol's shapes (docs/protocol.md, "REST").</summary>
 public static class ApiErrors
 {
     public static IResult BadRequest(string error, string message) =>
@@ -45,7 +45,7 @@ public static class ApiErrors
             statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    /// <summary>DESIGN.md's 429: retryAfter in seconds, in the body and in the Retry-After header.</summary>
+    /// <summary>The 429 (docs/protocol.md, "Budgets and floods"): retryAfter in seconds, in the body and in the Retry-After header.</summary>
     public static IResult TooManyRequests(HttpResponse response, TimeSpan retryAfter)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));

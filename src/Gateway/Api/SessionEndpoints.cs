@@ -49,7 +49,7 @@ public static class SessionEndpoints
         return Results.Created($"/api/sessions/{details.SessionId}", response);
     }
 
-    private static async Task<IResult> DescribeAsync(string sessionId, IGrainFactory grains, ILogger<SessionGrain> logger)
+    private static async Task<IResult> DescribeAsync(string sessionId, IGrainFactory grains, ClusterCalls cluster, ILogger<SessionGrain> logger)
     {
         if (!SessionIds.IsUuidV4(sessionId))
         {
@@ -59,7 +59,7 @@ public static class SessionEndpoints
         SessionLookup lookup;
         try
         {
-            lookup = await ClusterCalls.RetryAsync(() => grains.GetGrain<ISessionGrain>(Guid.Parse(sessionId)).Describe(), logger, ClusterCalls.LookupPatience);
+            lookup = await cluster.LookupAsync(() => grains.GetGrain<ISessionGrain>(Guid.Parse(sessionId)).Describe());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

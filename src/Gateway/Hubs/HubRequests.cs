@@ -1,67 +1,52 @@
 using System.Text.Json;
-using Interview.Shared.Text;
 
 namespace Interview.Gateway.Hubs;
 
-/// <summary>join-session; Ot and Revision are DESIGN.md's protocol "ot" and last-seen revision.</summary>
-public sealed record JoinSessionRequest(
-    Guid SessionId, string UserId, string Username, bool Ot = false, long? Revision = null, string? ClientId = null, string? UserToken = null);
-
-public sealed record SubmitOperationRequest(Guid SessionId, Submission Submission);
-
-public sealed record CursorChangeRequest(Guid SessionId, IReadOnlyList<SelectionRange> Selections);
-
-/// <summary>SPEC.md's code-change. Language is checked but not applied: languages change through language-change only.</summary>
-public sealed record CodeChangeRequest(Guid SessionId, string UserId, string Code, string Language);
-
-public sealed record LanguageChangeRequest(Guid SessionId, string UserId, string Language);
-
-public sealed record ExecutionResultRequest(Guid SessionId, ExecutionResult Run);
-
-/// <summary>Reads hub payloads field by field, so each bad field gets its own INVALID_PAYLOAD or INVALID_SESSION.</summary>
+/// <summary>
+/// Reads hub payloads field by field into the shared payload records, so each bad field gets its own
+/// INVALID_PAYLOAD (with details.field) or INVALID_SESSION (docs/protocol.md, "Refusals and errors").
+/// </summary>
 public static class HubRequests
 {
     /// <summary>
-    /// Only the session a payload is for: read first, so a connection that is not in that session is
-    /// refused before the rest (an operation, a run's output) costs anything to read.
+    /// Only the session a payload is for, checked and parsed (the one time it is): read first, so a
+    /// connection that is not in that session is refused before the rest (an operation, a run's output)
+    /// costs anything to read.
     /// </summary>
     public static Guid SessionOf(JsonElement payload) => new PayloadReader(payload).SessionId();
 
-    public static JoinSessionRequest ReadJoin(JsonElement payload)
+    // The readers below come after SessionOf: the sessionId they copy is already checked.
+
+    public static JoinSessionPayload ReadJoin(JsonElement payload)
     {
         var reader = new PayloadReader(payload);
-        return new JoinSessionRequest(
-            reader.SessionId(), reader.UserId(), reader.Username(), reader.Ot(), reader.OptionalRevision(), reader.OptionalClientId(), reader.OptionalUserToken());
+        return new JoinSessionPayload(
+            reader.SessionIdText(), reader.UserId(), reader.Username(), reader.Protocol(), reader.OptionalRevision(), reader.OptionalClientId(), reader.OptionalUserToken());
     }
 
-    public static CodeChangeRequest ReadCodeChange(JsonElement payload)
+    public static CodeChangePayload ReadCodeChange(JsonElement payload)
     {
         var reader = new PayloadReader(payload);
-        return new CodeChangeRequest(reader.SessionId(), reader.UserId(), reader.Code(), reader.Language());
+        return new CodeChangePayload(reader.SessionIdText(), reader.UserId(), reader.Code(), reader.Language());
     }
 
-    public static SubmitOperationRequest ReadSubmitOperation(JsonElement payload)
+    public static LanguageChangePayload ReadLanguageChange(JsonElement payload)
     {
         var reader = new PayloadReader(payload);
-        var sessionId = reader.SessionId();
-        return new SubmitOperationRequest(sessionId, new Submission(reader.ClientId(), reader.Seq(), reader.Revision(), reader.Operation()));
+        return new LanguageChangePayload(reader.SessionIdText(), reader.UserId(), reader.Language());
     }
 
-    public static CursorChangeRequest ReadCursorChange(JsonElement payload)
+    public static SubmitOperationPayload ReadSubmitOperation(JsonElement payload)
     {
         var reader = new PayloadReader(payload);
-        return new CursorChangeRequest(reader.SessionId(), reader.Selections());
+        return new SubmitOperationPayload(reader.SessionIdText(), reader.ClientId(), reader.Seq(), reader.Revision(), reader.Operation());
     }
 
-    public static ExecutionResultRequest ReadExecutionResult(JsonElement payload)
+    public static CursorChangePayload ReadCursorChange(JsonElement payload)
     {
         var reader = new PayloadReader(payload);
-        return new ExecutionResultRequest(reader.SessionId(), reader.ExecutionRun());
+        return new CursorChangePayload(reader.SessionIdText(), reader.Selections());
     }
 
-    public static LanguageChangeRequest ReadLanguageChange(JsonElement payload)
-    {
-        var reader = new PayloadReader(payload);
-        return new LanguageChangeRequest(reader.SessionId(), reader.UserId(), reader.Language());
-    }
+    public static ExecutionResultPayload ReadExecutionResult(JsonElement payload) => new PayloadReader(payload).ExecutionRun();
 }

@@ -3,7 +3,7 @@ using Interview.Shared.Text;
 
 namespace Interview.Gateway.Hubs;
 
-/// <summary>Field access with SPEC.md's rules; every violation throws the error event to send back.</summary>
+/// <summary>Field access with the protocol's rules (docs/protocol.md, "Limits"); every violation throws the error event to send back.</summary>
 public readonly struct PayloadReader
 {
     private readonly JsonElement _payload;
@@ -26,6 +26,9 @@ public readonly struct PayloadReader
             : throw new HubErrorException(new ErrorPayload(
                 "Invalid session ID format", ErrorCodes.InvalidSession, new Dictionary<string, string> { ["sessionId"] = value }));
     }
+
+    /// <summary>sessionId as sent, once <see cref="SessionId"/> has checked it.</summary>
+    public string SessionIdText() => RequiredString("sessionId");
 
     public string UserId()
     {
@@ -62,11 +65,11 @@ public readonly struct PayloadReader
         return Languages.IsKnown(value) ? value : throw Invalid("language", $"Unknown language '{value}'; use javascript or python");
     }
 
-    /// <summary>protocol: absent for SPEC.md-style clients, "ot" for DESIGN.md's extensions.</summary>
-    public bool Ot() => OptionalString("protocol") switch
+    /// <summary>protocol: absent for full-text clients, "ot" for protocol "ot" (docs/protocol.md, "Joining").</summary>
+    public string? Protocol() => OptionalString("protocol") switch
     {
-        null => false,
-        OtProtocol.Name => true,
+        null => null,
+        OtProtocol.Name => OtProtocol.Name,
         var other => throw Invalid("protocol", $"Unknown protocol '{other}'; leave it out or use \"ot\""),
     };
 
@@ -120,9 +123,10 @@ public readonly struct PayloadReader
                 : throw Invalid("selections", "each selection is {anchor, head} with integer offsets")).ToList();
     }
 
-    /// <summary>An execution-result's run, each field checked: SPEC.md's result shape plus language and DESIGN.md's extras.</summary>
-    public ExecutionResult ExecutionRun()
+    /// <summary>An execution-result's run, each field checked (docs/protocol.md, "Runs"): the result shape plus language, errorCode and line.</summary>
+    public ExecutionResultPayload ExecutionRun()
     {
+        var sessionId = SessionIdText();
         var language = Language();
         var success = _payload.TryGetProperty("success", out var flag) && flag.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? flag.GetBoolean()
@@ -142,7 +146,7 @@ public readonly struct PayloadReader
         int? line = !_payload.TryGetProperty("line", out var number) || number.ValueKind == JsonValueKind.Null ? null
             : number.ValueKind == JsonValueKind.Number && number.TryGetInt32(out var l) && l >= 1 ? l
             : throw Invalid("line", "line must be a whole number of at least 1");
-        return new ExecutionResult(language, success, output, error, time, Logs(), code, line);
+        return new ExecutionResultPayload(sessionId, language, success, output, error, time, Logs(), code, line);
     }
 
     /// <summary>logs: optional, an array of strings within the output limit all together.</summary>

@@ -1,76 +1,86 @@
 using System.Text.Json;
 using Interview.Gateway.Monitoring;
 using Interview.Gateway.Sessions;
-using Interview.Shared.Text;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Interview.Gateway.Hubs;
 
 /// <summary>
-/// SPEC.md's socket API at /hub: method and event names are the spec's, verbatim. Payloads arrive as
-/// raw JSON so a missing or mistyped field gets INVALID_PAYLOAD instead of a binder failure.
+/// The socket API at /hub (docs/protocol.md, "Connecting"): method and event names are the protocol's,
+/// verbatim. Payloads arrive as raw JSON so a missing or mistyped field gets INVALID_PAYLOAD instead of a
+/// binder failure. A refusal is thrown; HubErrorFilter sends it as the error event and as the invocation's answer.
 /// </summary>
 public sealed class SessionHub(GatewaySessions sessions, InterviewMetrics metrics) : Hub
 {
     [HubMethodName(HubMethods.JoinSession)]
     public async Task JoinSession(JsonElement payload)
     {
+        var sessionId = HubRequests.SessionOf(payload);
         var request = HubRequests.ReadJoin(payload);
-        var joined = await sessions.JoinAsync(Context.ConnectionId, request);
-        await Clients.Caller.SendAsync(HubEvents.SessionJoined, joined);
+        var result = await sessions.JoinAsync(Context.ConnectionId, sessionId, request);
+        ThrowIfRefused(result.Error);
+        await Clients.Caller.SendAsync(HubEvents.SessionJoined, result.Joined);
     }
 
     [HubMethodName(HubMethods.CodeChange)]
     public async Task CodeChange(JsonElement payload)
     {
-        await sessions.RequireMemberAsync(Context.ConnectionId, HubRequests.SessionOf(payload));
+        var sessionId = await MemberSessionAsync(payload);
         var request = HubRequests.ReadCodeChange(payload);
-        await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId, request.UserId);
-        ThrowIfRefused(await Call(request.SessionId, session => session.ChangeCode(Context.ConnectionId, request.Code)));
+        ThrowIfRefused(await sessions.RefusalOfAsync(Context.ConnectionId, sessionId, request.UserId));
+        ThrowIfRefused(await Call(sessionId, session => session.ChangeCode(Context.ConnectionId, request.Code)));
     }
 
     [HubMethodName(HubMethods.LanguageChange)]
     public async Task LanguageChange(JsonElement payload)
     {
-        await sessions.RequireMemberAsync(Context.ConnectionId, HubRequests.SessionOf(payload));
+        var sessionId = await MemberSessionAsync(payload);
         var request = HubRequests.ReadLanguageChange(payload);
-        await sessions.RequireMemberAsync(Context.ConnectionId, request.SessionId, request.UserId);
-        ThrowIfRefused(await Call(request.SessionId, session => session.ChangeLanguage(Context.ConnectionId, request.Language)));
+        ThrowIfRefused(await sessions.RefusalOfAsync(Context.ConnectionId, sessionId, request.UserId));
+        ThrowIfRefused(await Call(sessionId, session => session.ChangeLanguage(Context.ConnectionId, request.Language)));
     }
 
-    /// <summary>DESIGN.md's submit-operation (protocol "ot"): answers {revision}, or null with an error event.</summary>
+    /// <summary>submit-operation (protocol "ot"): answers {revision}, or {error} after the error event.</summary>
     [HubMethodName(OtProtocol.SubmitOperation)]
     public async Task<SubmitResult?> SubmitOperation(JsonElement payload)
     {
-        await sessions.RequireMemberAsync(Context.ConnectionId, HubRequests.SessionOf(payload));
-        var request = HubRequests.ReadSubmitOperation(payload);
+        var sessionId = await MemberSessionAsync(payload);
+        var submission = HubRequests.ReadSubmitOperation(payload).ToSubmission();
         var outcome = await sessions.CallAsync(
-            Context.ConnectionId, request.SessionId, session => session.SubmitOperation(Context.ConnectionId, request.Submission), outcome => outcome.Error);
+            Context.ConnectionId, sessionId, session => session.SubmitOperation(Context.ConnectionId, submission), outcome => outcome.Error);
         ThrowIfRefused(outcome.Error);
         return new SubmitResult(outcome.Revision!.Value);
     }
 
-    /// <summary>DESIGN.md's cursor-change: the others get cursor-update with this user's name and color.</summary>
+    /// <summary>cursor-change (protocol "ot"): the others get cursor-update with this user's name and color.</summary>
     [HubMethodName(OtProtocol.CursorChange)]
     public async Task CursorChange(JsonElement payload)
     {
-        await sessions.RequireMemberAsync(Context.ConnectionId, HubRequests.SessionOf(payload));
+        var sessionId = await MemberSessionAsync(payload);
         var request = HubRequests.ReadCursorChange(payload);
-        ThrowIfRefused(await Call(request.SessionId, session => session.MoveCursor(Context.ConnectionId, request.Selections)));
+        ThrowIfRefused(await Call(sessionId, session => session.MoveCursor(Context.ConnectionId, request.Selections)));
     }
 
-    /// <summary>DESIGN.md's execution-result: the others see this run with who ran it. Answers true once shared.</summary>
+    /// <summary>execution-result: the others see this run with who ran it. Answers true once shared.</summary>
     [HubMethodName(HubMethods.ExecutionResult)]
     public async Task<bool> ExecutionResult(JsonElement payload)
     {
-        await sessions.RequireMemberAsync(Context.ConnectionId, HubRequests.SessionOf(payload));
-        var request = HubRequests.ReadExecutionResult(payload);
-        ThrowIfRefused(await Call(request.SessionId, session => session.ShareExecution(Context.ConnectionId, request.Run)));
-        metrics.RunShared(request.Run);
+        var sessionId = await MemberSessionAsync(payload);
+        var run = HubRequests.ReadExecutionResult(payload).ToRun();
+        ThrowIfRefused(await Call(sessionId, session => session.ShareExecution(Context.ConnectionId, run)));
+        metrics.RunShared(run);
         return true;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception) => sessions.LeaveAsync(Context.ConnectionId);
+
+    /// <summary>The session the payload is for, once this connection is known to be in it.</summary>
+    private async ValueTask<Guid> MemberSessionAsync(JsonElement payload)
+    {
+        var sessionId = HubRequests.SessionOf(payload);
+        ThrowIfRefused(await sessions.RefusalOfAsync(Context.ConnectionId, sessionId));
+        return sessionId;
+    }
 
     private Task<ErrorPayload?> Call(Guid sessionId, Func<ISessionGrain, Task<ErrorPayload?>> call) =>
         sessions.CallAsync(Context.ConnectionId, sessionId, call, error => error);

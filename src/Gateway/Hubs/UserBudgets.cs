@@ -56,6 +56,4 @@ public sealed class UserBudgets(GatewaySessions sessions, [FromKeyedServices(Ses
             }
         }
     }
-
-    public int Count => _spentUntil.Count;
 }

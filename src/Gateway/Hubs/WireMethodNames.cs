@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Interview.Gateway.Hubs;
 
 /// <summary>
-/// The name a client invoked (SPEC.md's "join-session"), not the C# method's: SignalR's invocation
+/// The name a client invoked ("join-session"), not the C# method's: SignalR's invocation
 /// context carries the latter. Looked up once per method.
 /// </summary>
 public static class WireMethodNames

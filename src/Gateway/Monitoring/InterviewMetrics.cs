@@ -4,7 +4,7 @@ using Interview.Gateway.Sessions;
 namespace Interview.Gateway.Monitoring;
 
 /// <summary>
-/// SPEC.md's metrics as System.Diagnostics.Metrics instruments of the meter "Interview", exported at
+/// The gateway's metrics (docs/architecture.md, "Parts") as System.Diagnostics.Metrics instruments of the meter "Interview", exported at
 /// /metrics in Prometheus' text format: active sessions (the whole cluster's), connected users (this
 /// gateway's), session creations, hub messages by method, errors by source and code, and shared runs
 /// (count by outcome, duration) from which the success rate and the average time follow.
@@ -19,7 +19,7 @@ public sealed class InterviewMetrics
     private readonly Counter<long> _executions;
     private readonly Histogram<double> _executionTime;
 
-    public InterviewMetrics(IMeterFactory meters, ActiveSessionsProbe activeSessions, GatewaySessions sessions)
+    public InterviewMetrics(IMeterFactory meters, ActiveSessionsProbe activeSessions, LocalSessions sessions)
     {
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("interview.sessions.active", () => activeSessions.Latest, "{session}", "Sessions not yet expired, over the whole cluster");

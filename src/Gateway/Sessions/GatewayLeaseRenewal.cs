@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Interview.Gateway.Sessions;
 
 /// <summary>Renews this gateway's lease on every session it serves, well before the grain would drop it.</summary>
-public sealed class GatewayLeaseRenewal(GatewaySessions sessions, IOptions<SessionLifetimeOptions> options, ILogger<GatewayLeaseRenewal> logger)
+public sealed class GatewayLeaseRenewal(Reregistration sessions, IOptions<SessionLifetimeOptions> options, ILogger<GatewayLeaseRenewal> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

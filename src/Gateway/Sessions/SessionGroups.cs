@@ -2,7 +2,7 @@ namespace Interview.Gateway.Sessions;
 
 /// <summary>
 /// Each session is two SignalR groups on every gateway: its "ot" connections, which receive operations
-/// and cursors, and its full-text (SPEC.md-style) connections, which receive code-update.
+/// and cursors, and its full-text connections (docs/protocol.md, "Full-text editing"), which receive code-update.
 /// </summary>
 public static class SessionGroups
 {

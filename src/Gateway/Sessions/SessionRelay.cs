@@ -1,4 +1,3 @@
-using Interview.Gateway.Hubs;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Interview.Gateway.Sessions;
@@ -7,7 +6,7 @@ namespace Interview.Gateway.Sessions;
 /// This gateway's observer for every session it serves: the keystroke path's last hop, from the grain's
 /// one-way call to the session's SignalR groups, the sender's connection excluded.
 /// </summary>
-public sealed class SessionRelay(IHubContext<SessionHub> hub, RelayedRevisions relayed, ILogger<SessionRelay> logger) : ISessionObserver
+public sealed class SessionRelay(ISessionClients hub, RelayedRevisions relayed, ILogger<SessionRelay> logger) : ISessionObserver
 {
     public Task TextChanged(Guid sessionId, TextChange change, string? exceptConnectionId)
     {

@@ -1,6 +1,6 @@
 namespace Interview.Shared.Contracts;
 
-/// <summary>SPEC.md's WebSocket error codes plus DESIGN.md's additions.</summary>
+/// <summary>The socket API's error codes (docs/protocol.md, "Refusals and errors").</summary>
 public static class ErrorCodes
 {
     public const string SessionNotFound = "SESSION_NOT_FOUND";

@@ -1,7 +1,7 @@
 namespace Interview.Shared.Contracts;
 
 /// <summary>
-/// What one run produced: SPEC.md's result shape (success, output, error, executionTime in ms, logs)
+/// What one run produced (docs/protocol.md, "Runs"): the result shape (success, output, error, executionTime in ms, logs)
 /// with the language it ran in. <see cref="ErrorCode"/> is EXECUTION_TIMEOUT or EXECUTION_ERROR when it
 /// failed; <see cref="Line"/> the line of the user's code the error points at, when known.
 /// </summary>

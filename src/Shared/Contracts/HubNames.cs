@@ -1,17 +1,17 @@
 namespace Interview.Shared.Contracts;
 
-/// <summary>SPEC.md's socket event names, used verbatim as SignalR method names.</summary>
+/// <summary>The socket API's client-to-server event names (docs/protocol.md), used verbatim as SignalR method names.</summary>
 public static class HubMethods
 {
     public const string JoinSession = "join-session";
     public const string CodeChange = "code-change";
     public const string LanguageChange = "language-change";
 
-    /// <summary>DESIGN.md section 4: a participant shares what their run produced.</summary>
+    /// <summary>A participant shares what their run produced.</summary>
     public const string ExecutionResult = "execution-result";
 }
 
-/// <summary>SPEC.md's server-to-client event names.</summary>
+/// <summary>The socket API's server-to-client event names.</summary>
 public static class HubEvents
 {
     public const string SessionJoined = "session-joined";
@@ -24,11 +24,11 @@ public static class HubEvents
     /// <summary>The session ends at its maximum duration in ten minutes, then in one: everyone is told.</summary>
     public const string SessionExpiring = "session-expiring";
 
-    /// <summary>DESIGN.md section 4: someone else's run, with who ran it.</summary>
+    /// <summary>Someone else's run, with who ran it.</summary>
     public const string ExecutionResult = "execution-result";
 }
 
-/// <summary>DESIGN.md section 4's extensions, asked for with protocol "ot" in join-session.</summary>
+/// <summary>Protocol "ot" (docs/protocol.md, "Operations", "Cursors"), asked for with protocol "ot" in join-session.</summary>
 public static class OtProtocol
 {
     public const string Name = "ot";

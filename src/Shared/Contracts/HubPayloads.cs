@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Interview.Shared.Contracts;
 
-// Server-to-client payloads, SPEC.md's shapes (camelCase on the wire).
+// Server-to-client payloads (camelCase on the wire; docs/protocol.md).
 
 /// <summary>A participant as listed in session-joined.</summary>
 public sealed record ParticipantInfo(
@@ -11,7 +11,7 @@ public sealed record ParticipantInfo(
     string Color);
 
 /// <summary>
-/// session-joined: the joiner's copy of the session. Revision is DESIGN.md's addition; Operations, for a
+/// session-joined: the joiner's copy of the session. Revision is protocol "ot"'s addition; Operations, for a
 /// rejoining "ot" client that said which revision it had, are the edits since then (null when it said none
 /// or the history no longer reaches back that far). ExpiresAt is when the session ends at the latest
 /// (MAX_SESSION_DURATION after its creation), so a page can say how long is left. LastSeq answers a
@@ -43,7 +43,7 @@ public sealed record LanguageUpdate(
     string Language,
     string UserId);
 
-/// <summary>user-joined; Color is DESIGN.md's addition so others can draw the newcomer.</summary>
+/// <summary>user-joined; Color is an addition so others can draw the newcomer.</summary>
 public sealed record UserJoined(
     string UserId,
     string Username,
@@ -60,7 +60,7 @@ public sealed record UserLeft(
     string UserId,
     int UserCount);
 
-/// <summary>error: SPEC.md's {message, code, details?}.</summary>
+/// <summary>error: {message, code, details?} (docs/protocol.md, "Refusals and errors").</summary>
 public sealed record ErrorPayload(
     string Message,
     string Code,

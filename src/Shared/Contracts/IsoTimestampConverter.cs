@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Interview.Shared.Contracts;
 
-/// <summary>Writes times as SPEC.md shows them: UTC, millisecond precision, "2024-01-15T10:30:00.000Z".</summary>
+/// <summary>Writes times as the protocol shows them (docs/protocol.md, "REST"): UTC, millisecond precision, "2024-01-15T10:30:00.000Z".</summary>
 public sealed class IsoTimestampConverter : JsonConverter<DateTimeOffset>
 {
     public const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Interview.Shared.Contracts;
 
-// REST bodies, SPEC.md's shapes.
+// REST bodies (docs/protocol.md, "REST").
 
 public sealed record CreateSessionResponse(
     string SessionId,

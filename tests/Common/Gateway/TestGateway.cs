@@ -1,4 +1,4 @@
-using Interview.Gateway.Hosting;
+using Interview.Gateway;
 using Interview.Grains.Sessions;
 using Interview.Grains.Sessions.Core;
 using Microsoft.AspNetCore.Builder;

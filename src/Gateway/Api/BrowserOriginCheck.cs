@@ -1,8 +1,8 @@
-using Interview.Gateway.Api;
+using Interview.Gateway.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
-namespace Interview.Gateway.Hosting;
+namespace Interview.Gateway.Api;
 
 public static class BrowserOriginCheck
 {

@@ -1,4 +1,5 @@
 using Interview.Gateway.Api;
+using Interview.Gateway.Hosting;
 using Interview.Gateway.Hubs;
 using Interview.Gateway.Monitoring;
 using Interview.Gateway.Sessions;
@@ -8,11 +9,11 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
-namespace Interview.Gateway.Hosting;
+namespace Interview.Gateway;
 
 /// <summary>
 /// Builds the gateway: REST API, SignalR hub and the Blazor client, with a co-hosted silo (the embedded
-/// default) or, with REDIS set, as an Orleans client of a cluster of standalone silos (DESIGN.md section 2).
+/// default) or, with REDIS set, as an Orleans client of a cluster of standalone silos (docs/architecture.md, "Parts").
 /// Tests build the same app with <paramref name="configure"/> to move the clock or the ports.
 /// </summary>
 public static class GatewayApp
@@ -82,11 +83,9 @@ public static class GatewayApp
         builder.Services.AddSingleton<OpenHubConnections>();
         builder.Services.AddSingleton<GatewayUptime>();
         builder.Services.AddInterviewMetrics();
-        builder.Services.AddSingleton<RelayedRevisions>();
-        builder.Services.AddSingleton<SessionRelay>();
-        builder.Services.AddSingleton<GatewaySessions>();
+        builder.Services.AddGatewaySessions();
+        builder.Services.AddSingleton<ISessionClients, SessionHubClients>();
         builder.Services.AddSingleton<UserBudgets>();
-        builder.Services.AddHostedService<GatewayLeaseRenewal>();
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
             policy.WithOrigins([.. options.CorsOrigins]).AllowAnyHeader().AllowAnyMethod().AllowCredentials()));
 

@@ -1,12 +1,10 @@
 using Interview.Shared.Contracts;
+using Interview.Shared.Text;
 
-namespace Interview.Shared.Text;
-
-/// <summary>A submit-operation to send: this tab's operation, its number and the revision it was made against.</summary>
-public sealed record Submission(string ClientId, long Seq, long Revision, TextOperation Operation);
+namespace Interview.Shared.Editing;
 
 /// <summary>
-/// One tab's side of DESIGN.md section 4, as in ot.js: synchronized, awaiting an acknowledgement, or
+/// One tab's side of protocol "ot" (docs/protocol.md, "Operations"), as in ot.js: synchronized, awaiting an acknowledgement, or
 /// awaiting with a buffer of local edits composed while one is in flight. Events from the server may
 /// arrive in any order (acks by invoke result, others' operations by broadcast): they are applied in
 /// revision order, the acknowledgement of this tab's operation filling its own slot.

@@ -1,9 +1,9 @@
-using Interview.Gateway.Hubs;
+using Interview.Gateway.Monitoring;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Interview.Gateway.Monitoring;
+namespace Interview.Gateway.Hubs;
 
-/// <summary>Counts every hub message by its method (SPEC.md's WebSocket message rate), refused ones included.</summary>
+/// <summary>Counts every hub message by its method (the metrics' message rate), refused ones included.</summary>
 public sealed class HubMessageMeter(InterviewMetrics metrics) : IHubFilter
 {
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
