@@ -7,11 +7,12 @@ namespace Interview.Client.Editing;
 
 /// <summary>
 /// One tab's shared document: the OT client, the text as this tab has it, and this user's undo. Every
-/// call is synchronous from the editor's change event to the recorded state (DESIGN.md section 4);
-/// sending and receiving go through the delegates and methods below.
+/// call is synchronous from the editor's change event to the recorded state (docs/architecture.md, "The
+/// path of a keystroke"); sending and receiving go through the delegates and methods below. The text is
+/// kept as a <see cref="TextDocument"/> changed in place: a keystroke costs the keystroke, not a copy of
+/// the document.
 /// </summary>
-public sealed class CollaborativeEditor(
-    IEditorView view, Func<Submission, Task<SubmitAnswer>> submit, Func<Task> resync, TimeProvider? clock = null)
+public sealed class CollaborativeEditor
 {
     /// <summary>How long an unanswered submission waits before it is sent again.</summary>
     public static readonly TimeSpan ResendDelay = TimeSpan.FromSeconds(1);
@@ -19,21 +20,35 @@ public sealed class CollaborativeEditor(
     /// <summary>How long a submission may go unanswered before <see cref="Unconfirmed"/> says so.</summary>
     public static readonly TimeSpan ConfirmPatience = TimeSpan.FromSeconds(3);
 
-    /// <summary>The session's own words for an edit over SPEC.md's limit (the grain's refusal).</summary>
+    /// <summary>The session's own words for an edit over the code limit (the grain's refusal; docs/protocol.md, "Limits").</summary>
     public static readonly string TooLarge = $"The code would exceed the {Limits.MaxCodeBytes / 1024} KB limit";
 
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly UndoHistory _undo = new(clock ?? TimeProvider.System);
-    private readonly Dictionary<string, RemoteCursor> _cursors = new(StringComparer.Ordinal);
+    private readonly IEditorView _view;
+    private readonly Func<Submission, Task<SubmitAnswer>> _submit;
+    private readonly Func<Task> _resync;
+    private readonly TimeProvider _clock;
+    private readonly UndoHistory _undo;
+    private readonly RemoteCursors _cursors;
+    private readonly ConfirmationWatch _watch;
     private readonly List<OperationUpdate> _early = []; // operations that came before the join they follow
+    private TextDocument _text = new(string.Empty);
     private OtClient? _ot;
     private bool _resyncing;
     private bool _stopped;
-    private long _sentSeq; // the latest submission sent, and when it first went
-    private DateTimeOffset _sentAt;
+
+    public CollaborativeEditor(IEditorView view, Func<Submission, Task<SubmitAnswer>> submit, Func<Task> resync, TimeProvider? clock = null)
+    {
+        (_view, _submit, _resync, _clock) = (view, submit, resync, clock ?? TimeProvider.System);
+        _undo = new UndoHistory(_clock);
+        _cursors = new RemoteCursors(view);
+        _watch = new ConfirmationWatch(_clock, () => !_stopped && _ot?.Outstanding is not null);
+    }
 
     public string ClientId { get; } = Guid.NewGuid().ToString("N");
-    public string Text { get; private set; } = string.Empty;
+
+    /// <summary>The text as this tab has it, made whole on each call (for a run, a copy, a download).</summary>
+    public string Text => _text.ToString();
+
     public long Revision => _ot?.Revision ?? 0;
     public bool Synchronized => _ot is null || _ot.State == OtClientState.Synchronized;
 
@@ -41,10 +56,14 @@ public sealed class CollaborativeEditor(
     public long? RejoinRevision => _ot is null || _resyncing ? null : _ot.Revision;
 
     /// <summary>An edit has waited longer than <see cref="ConfirmPatience"/> for the session's answer.</summary>
-    public bool Unconfirmed { get; private set; }
+    public bool Unconfirmed => _watch.Unconfirmed;
 
     /// <summary><see cref="Unconfirmed"/> changed.</summary>
-    public event Action? StatusChanged;
+    public event Action? StatusChanged
+    {
+        add => _watch.Changed += value;
+        remove => _watch.Changed -= value;
+    }
 
     /// <summary>An edit was refused and taken back; the words say why.</summary>
     public event Action<string>? Refused;
@@ -83,27 +102,27 @@ public sealed class CollaborativeEditor(
         var previous = applied ? _ot!.Outstanding!.Apply(_ot.ServerText) : _ot?.ServerText;
         var (unsent, lastSeq) = (applied ? _ot!.Buffer : _ot?.Unacknowledged, _ot?.LastSeq ?? 0);
         _resyncing = false;
-        (_ot, Text) = (new OtClient(ClientId, joined.Revision, joined.CurrentCode, lastSeq), joined.CurrentCode);
+        (_ot, _text) = (new OtClient(ClientId, joined.Revision, joined.CurrentCode, lastSeq), new TextDocument(joined.CurrentCode));
         _undo.Clear(); // its inverses were for a text that has been replaced
-        view.SetText(Text);
+        _view.SetText(joined.CurrentCode);
         if (unsent is not null && previous is not null)
         {
-            var gap = TextEdit.Between(previous, Text).ToOperation(previous.Length);
+            var gap = TextEdit.Between(previous, joined.CurrentCode).ToOperation(previous.Length);
             var restore = TextOperation.Transform(unsent, gap).APrime;
-            view.Apply(restore);
+            _view.Apply(restore);
             LocalChange(restore);
         }
 
         var early = _early.ToList(); // those the joined text already has are ignored by revision
         _early.Clear();
         early.ForEach(Received);
-        UpdateStatus();
+        _watch.Update();
     }
 
     /// <summary>An edit typed in this tab, already in the editor.</summary>
     public void LocalChange(TextOperation operation)
     {
-        _undo.Record(operation.Invert(Text));
+        _undo.Record(operation.Invert(_text));
         Commit(operation);
     }
 
@@ -120,8 +139,7 @@ public sealed class CollaborativeEditor(
             return;
         }
 
-        var step = _ot.Received(update);
-        Apply(step);
+        Apply(_ot.Received(update));
     }
 
     /// <summary>RESYNC_REQUIRED: rejoin for the session's text (once at a time), keeping this tab's typing.</summary>
@@ -133,21 +151,21 @@ public sealed class CollaborativeEditor(
         }
 
         _resyncing = true;
-        return resync();
+        return _resync();
     }
 
     /// <summary>The session is gone: the text stays as it is, nothing more is sent or applied.</summary>
     public void Stop()
     {
         _stopped = true;
-        UpdateStatus();
+        _watch.Update();
     }
 
     public void Undo()
     {
         if (!_stopped)
         {
-            Replay(_undo.TakeUndo(Text, out _));
+            Replay(_undo.TakeUndo(_text));
         }
     }
 
@@ -155,24 +173,13 @@ public sealed class CollaborativeEditor(
     {
         if (!_stopped)
         {
-            Replay(_undo.TakeRedo(Text, out _));
+            Replay(_undo.TakeRedo(_text));
         }
     }
 
-    public void CursorMoved(CursorUpdate cursor)
-    {
-        var slot = _cursors.TryGetValue(cursor.UserId, out var known) ? known.Slot : _cursors.Count;
-        _cursors[cursor.UserId] = new RemoteCursor(slot, cursor.UserId, cursor.Username, cursor.Color, cursor.Selections);
-        view.ShowCursors([.. _cursors.Values]);
-    }
+    public void CursorMoved(CursorUpdate cursor) => _cursors.Moved(cursor);
 
-    public void UserLeft(string userId)
-    {
-        if (_cursors.Remove(userId))
-        {
-            view.ShowCursors([.. _cursors.Values]);
-        }
-    }
+    public void UserLeft(string userId) => _cursors.Left(userId);
 
     private void Replay(TextOperation? operation)
     {
@@ -181,13 +188,13 @@ public sealed class CollaborativeEditor(
             return;
         }
 
-        view.Apply(operation);
+        _view.Apply(operation);
         Commit(operation);
     }
 
     private void Commit(TextOperation operation)
     {
-        Text = operation.Apply(Text);
+        _text.Apply(operation);
         Send(_ot?.ApplyLocal(operation));
     }
 
@@ -195,8 +202,8 @@ public sealed class CollaborativeEditor(
     {
         foreach (var operation in step.ToApply)
         {
-            Text = operation.Apply(Text);
-            view.Apply(operation);
+            _text.Apply(operation);
+            _view.Apply(operation);
             _undo.Transform(operation);
         }
 
@@ -211,23 +218,17 @@ public sealed class CollaborativeEditor(
             return;
         }
 
-        var first = submission.Seq != _sentSeq;
-        if (first)
-        {
-            (_sentSeq, _sentAt) = (submission.Seq, _clock.GetUtcNow());
-            _ = UpdateStatusLaterAsync();
-        }
-
         // A new submission is all of this tab's unacknowledged typing, so the text now is what the session
         // would have: over the limit, the session would refuse it, so it is refused here (and an oversized
         // frame would cost the connection, again at every resend).
-        _ = SendAsync(submission, tooLarge: first && !Limits.CodeFits(Text));
-        UpdateStatus();
+        var first = _watch.Sent(submission.Seq);
+        _ = SendAsync(submission, tooLarge: first && _text.Utf8Bytes > Limits.MaxCodeBytes);
+        _watch.Update();
     }
 
     private async Task SendAsync(Submission submission, bool tooLarge)
     {
-        var answer = tooLarge ? await RefuseHereAsync() : await submit(submission);
+        var answer = tooLarge ? await RefuseHereAsync() : await _submit(submission);
         if (_ot is null || _stopped)
         {
             return;
@@ -259,7 +260,7 @@ public sealed class CollaborativeEditor(
                 break;
         }
 
-        UpdateStatus();
+        _watch.Update();
     }
 
     // After the editor's change event has returned: taking the edit back is an edit of its own.
@@ -279,28 +280,12 @@ public sealed class CollaborativeEditor(
 
         foreach (var operation in step.ToApply)
         {
-            Text = operation.Apply(Text);
-            view.Apply(operation);
+            _text.Apply(operation);
+            _view.Apply(operation);
         }
 
         _undo.Clear(); // its inverses include the refused edit
         Refused?.Invoke(message);
         Send(step.ToSend);
-    }
-
-    private async Task UpdateStatusLaterAsync()
-    {
-        await Task.Delay(ConfirmPatience, _clock);
-        UpdateStatus();
-    }
-
-    private void UpdateStatus()
-    {
-        var unconfirmed = !_stopped && _ot?.Outstanding is not null && _clock.GetUtcNow() - _sentAt >= ConfirmPatience;
-        if (unconfirmed != Unconfirmed)
-        {
-            Unconfirmed = unconfirmed;
-            StatusChanged?.Invoke();
-        }
     }
 }

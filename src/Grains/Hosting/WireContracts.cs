@@ -23,7 +23,7 @@ public static class WireContracts
     /// <summary>
     /// Within one process (the embedded default: gateway and silo together) Orleans copies every argument
     /// of a call; through the JSON codec that meant serialising each keystroke's submission twice. The wire
-    /// records are never changed once made (a TextOperation is built, then only read), so the one instance
+    /// records are immutable (a TextOperation too: its Builder makes it, and it has no mutator), so the one instance
     /// is shared instead. Between processes they are serialised as before.
     /// </summary>
     private sealed class UnchangedCopier : IGeneralizedCopier

@@ -6,8 +6,9 @@ namespace Interview.Shared.Text;
 public sealed record Submission(string ClientId, long Seq, long Revision, TextOperation Operation);
 
 /// <summary>
-/// One tab's side of DESIGN.md section 4, as in ot.js: synchronized, awaiting an acknowledgement, or
-/// awaiting with a buffer of local edits composed while one is in flight. Events from the server may
+/// One tab's side of the keystroke's path (docs/architecture.md, "The path of a keystroke"), as in ot.js:
+/// synchronized, awaiting an acknowledgement, or awaiting with a buffer of local edits composed while one
+/// is in flight. Events from the server may
 /// arrive in any order (acks by invoke result, others' operations by broadcast): they are applied in
 /// revision order, the acknowledgement of this tab's operation filling its own slot.
 /// A client made anew for the same tab (a resync) continues its numbering from <paramref name="lastSeq"/>:
@@ -72,7 +73,7 @@ public sealed class OtClient(string clientId, long revision, string serverText, 
         }
 
         // The inverse undoes the refused operation; the buffer, made after it, is rebased to go without it.
-        var undo = Outstanding.Invert(ServerText);
+        var undo = Outstanding.Invert(_server);
         TextOperation? kept = null;
         if (Buffer is not null)
         {

@@ -42,5 +42,5 @@ public readonly record struct TextEdit(int Start, int DeleteLength, string Inser
 
     /// <summary>This edit as an operation on a document of <paramref name="baseLength"/> characters.</summary>
     public TextOperation ToOperation(int baseLength) =>
-        new TextOperation().Retain(Start).Insert(Insert).Delete(DeleteLength).Retain(baseLength - Start - DeleteLength);
+        new TextOperation.Builder().Retain(Start).Insert(Insert).Delete(DeleteLength).Retain(baseLength - Start - DeleteLength).Build();
 }
