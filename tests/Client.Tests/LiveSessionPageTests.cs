@@ -45,6 +45,7 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         Services.AddSingleton(new SessionConnection(new Uri(live.Gateway.BaseAddress, "hub")));
         Services.AddSingleton<IEditorHost>(_host);
         Services.AddFakeRunning(_runner);
+        Services.AddTransient<Interview.Client.Sessions.LiveSession>();
         JSInterop.Mode = JSRuntimeMode.Loose; // Monaco's calls; the editor is driven through its component
         JSInterop.Setup<string?>("localStorage.getItem", "interview.userId").SetResult(_adaId);
         JSInterop.Setup<string?>("localStorage.getItem", "interview.username").SetResult("Ada");
