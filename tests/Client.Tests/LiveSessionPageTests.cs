@@ -295,6 +295,19 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         Assert.Equal(EditorThemes.Light, page.FindComponent<CodeEditor>().Instance.Theme);
     }
 
+    [Fact]
+    public async Task Leaving_the_page_unbinds_its_editor_from_the_editor_on_screen()
+    {
+        var id = await CreateSessionAsync();
+        await OpenAsync(id);
+        var editor = _host.Editor!;
+        Assert.Empty(_host.Detached);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal([editor], _host.Detached);
+    }
+
     /// <summary>Renders the page, waits for its join, and binds the editor (Monaco is up; it cannot run here).</summary>
     private async Task<IRenderedComponent<Session>> OpenAsync(string id)
     {
