@@ -14,7 +14,7 @@ namespace Interview.Client.Editing;
 [SupportedOSPlatform("browser")]
 public static partial class MonacoBridge
 {
-    public const string Module = "interview-ot";
+    private const string Module = "interview-ot";
     private static readonly BoundEditors Editors = new();
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 

@@ -96,7 +96,7 @@ public sealed class TextDocument
 
     public override string ToString() => string.Concat(_buffer.AsSpan(0, _gapStart), _buffer.AsSpan(_gapEnd));
 
-    public static long Utf8Size(string text)
+    private static long Utf8Size(string text)
     {
         long size = 0;
         foreach (var c in text)
