@@ -12,7 +12,7 @@ namespace Interview.Client.Editing;
 /// kept as a <see cref="TextDocument"/> changed in place: a keystroke costs the keystroke, not a copy of
 /// the document.
 /// </summary>
-public sealed class CollaborativeEditor
+public sealed partial class CollaborativeEditor
 {
     /// <summary>How long an unanswered submission waits before it is sent again.</summary>
     public static readonly TimeSpan ResendDelay = TimeSpan.FromSeconds(1);
@@ -92,23 +92,15 @@ public sealed class CollaborativeEditor
             return;
         }
 
-        // First join, or a resync (the history no longer reaches back): the server's text. What this tab
-        // typed and the server never applied is carried over by transforming it past the difference
-        // between the last server text this tab knew and the new one. The session says the last of this
-        // tab's operations it applied: an operation in flight whose answer was lost is already in the text
-        // and is not carried over again. Numbering goes on: a (clientId, seq) the session has seen is a
-        // repeat to it.
-        var applied = _ot?.Outstanding is not null && joined.LastSeq >= _ot.LastSeq;
-        var previous = applied ? _ot!.Outstanding!.Apply(_ot.ServerText) : _ot?.ServerText;
-        var (unsent, lastSeq) = (applied ? _ot!.Buffer : _ot?.Unacknowledged, _ot?.LastSeq ?? 0);
+        // First join, or a resync: the server's text, with this tab's unapplied typing carried over.
+        // Numbering goes on: a (clientId, seq) the session has seen is a repeat to it.
+        var restore = CarryOver.Onto(joined, _ot);
         _resyncing = false;
-        (_ot, _text) = (new OtClient(ClientId, joined.Revision, joined.CurrentCode, lastSeq), new TextDocument(joined.CurrentCode));
+        (_ot, _text) = (new OtClient(ClientId, joined.Revision, joined.CurrentCode, _ot?.LastSeq ?? 0), new TextDocument(joined.CurrentCode));
         _undo.Clear(); // its inverses were for a text that has been replaced
         _view.SetText(joined.CurrentCode);
-        if (unsent is not null && previous is not null)
+        if (restore is not null)
         {
-            var gap = TextEdit.Between(previous, joined.CurrentCode).ToOperation(previous.Length);
-            var restore = TextOperation.Transform(unsent, gap).APrime;
             _view.Apply(restore);
             LocalChange(restore);
         }
@@ -207,85 +199,6 @@ public sealed class CollaborativeEditor
             _undo.Transform(operation);
         }
 
-        Send(step.ToSend);
-    }
-
-    // Not awaited: the state is recorded already; the answer fills its revision slot when it comes.
-    private void Send(Submission? submission)
-    {
-        if (submission is null || _stopped || _resyncing)
-        {
-            return;
-        }
-
-        // A new submission is all of this tab's unacknowledged typing, so the text now is what the session
-        // would have: over the limit, the session would refuse it, so it is refused here (and an oversized
-        // frame would cost the connection, again at every resend).
-        var first = _watch.Sent(submission.Seq);
-        _ = SendAsync(submission, tooLarge: first && _text.Utf8Bytes > Limits.MaxCodeBytes);
-        _watch.Update();
-    }
-
-    private async Task SendAsync(Submission submission, bool tooLarge)
-    {
-        var answer = tooLarge ? await RefuseHereAsync() : await _submit(submission);
-        if (_ot is null || _stopped)
-        {
-            return;
-        }
-
-        switch (answer.Kind)
-        {
-            case SubmitAnswerKind.Created:
-                Apply(_ot.Acknowledged(answer.Revision!.Value));
-                break;
-            case SubmitAnswerKind.Refused:
-                TakeBack(submission.Seq, answer.Message ?? TooLarge);
-                break;
-            case SubmitAnswerKind.Resync when _ot.Pending()?.Seq == submission.Seq:
-                await ResyncAsync();
-                break;
-            case SubmitAnswerKind.Gone:
-                Stop();
-                break;
-            case SubmitAnswerKind.Undelivered:
-                // The connection dropped, or the server could not take it just now: again under its own
-                // number, which the session applies at most once, unless it was answered meanwhile.
-                await Task.Delay(ResendDelay, _clock);
-                if (_ot?.Pending() is { } pending && pending.Seq == submission.Seq)
-                {
-                    Send(pending);
-                }
-
-                break;
-        }
-
-        _watch.Update();
-    }
-
-    // After the editor's change event has returned: taking the edit back is an edit of its own.
-    private static async Task<SubmitAnswer> RefuseHereAsync()
-    {
-        await Task.Yield();
-        return SubmitAnswer.Refused(TooLarge);
-    }
-
-    /// <summary>A refused edit leaves the editor; what was typed after it stays where it still applies and goes next.</summary>
-    private void TakeBack(long seq, string message)
-    {
-        if (_ot!.Refused(seq) is not { } step)
-        {
-            return;
-        }
-
-        foreach (var operation in step.ToApply)
-        {
-            _text.Apply(operation);
-            _view.Apply(operation);
-        }
-
-        _undo.Clear(); // its inverses include the refused edit
-        Refused?.Invoke(message);
         Send(step.ToSend);
     }
 }
