@@ -1,4 +1,3 @@
-using Interview.Client.Components;
 using Interview.Client.Editing;
 using Interview.Client.Running;
 using Interview.Client.Services;
