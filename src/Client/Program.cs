@@ -2,6 +2,7 @@ using Interview.Client;
 using Interview.Client.Editing;
 using Interview.Client.Running;
 using Interview.Client.Services;
+using Interview.Client.Sessions;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 
@@ -20,5 +21,6 @@ builder.Services.AddScoped<ICodeRunner, BrowserCodeRunner>();
 builder.Services.AddTransient<CodeRuns>();
 builder.Services.AddTransient(_ => new SessionConnection(
     new Uri(new Uri(builder.HostEnvironment.BaseAddress), "hub"), SendPacing.From(builder.Configuration, TimeProvider.System)));
+builder.Services.AddTransient<LiveSession>(); // one per session page, with its own connection and runs
 
 await builder.Build().RunAsync();

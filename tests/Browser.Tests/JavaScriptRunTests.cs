@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Interview.Browser.Tests;
 
-/// <summary>JavaScript runs in a Web Worker with no DOM, no network and a 5 s limit (DESIGN.md section 6).</summary>
+/// <summary>JavaScript runs in a Web Worker with no DOM, no network and a 5 s limit (docs/protocol.md, "Runs").</summary>
 [Collection(BrowserCollection.Name)]
 public class JavaScriptRunTests(BrowserFixture fixture)
 {

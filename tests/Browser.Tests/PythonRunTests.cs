@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace Interview.Browser.Tests;
 
-/// <summary>Python runs on Pyodide served by the gateway itself, in a worker with a 10 s limit (DESIGN.md section 6).</summary>
+/// <summary>Python runs on Pyodide served by the gateway itself, in a worker with a 10 s limit (docs/protocol.md, "Runs").</summary>
 [Collection(BrowserCollection.Name)]
 public class PythonRunTests(BrowserFixture fixture, ITestOutputHelper output)
 {
@@ -45,7 +45,7 @@ public class PythonRunTests(BrowserFixture fixture, ITestOutputHelper output)
             var roundTrip = Stopwatch.StartNew();
             var result = await Runner.ResultOfAsync(bob, "python", SpecExample, 10_000);
             Assert.Equal("Hello\n2", result.GetProperty("output").GetString());
-            output.WriteLine($"Warm Python run of SPEC.md's example: {result.GetProperty("executionTime").GetInt64()} ms in the worker, {roundTrip.ElapsedMilliseconds} ms from the test's call to its result");
+            output.WriteLine($"Warm Python run of the documented example: {result.GetProperty("executionTime").GetInt64()} ms in the worker, {roundTrip.ElapsedMilliseconds} ms from the test's call to its result");
         }
 
         for (var run = 0; run < 3; run++)
@@ -53,7 +53,7 @@ public class PythonRunTests(BrowserFixture fixture, ITestOutputHelper output)
             var roundTrip = Stopwatch.StartNew();
             var javascript = await Runner.ResultOfAsync(bob, "javascript", "console.log('Hello'); return 1 + 1;");
             Assert.Equal("2", javascript.GetProperty("output").GetString());
-            output.WriteLine($"JavaScript run of SPEC.md's example: {javascript.GetProperty("executionTime").GetInt64()} ms in the worker, {roundTrip.ElapsedMilliseconds} ms from the test's call to its result");
+            output.WriteLine($"JavaScript run of the documented example: {javascript.GetProperty("executionTime").GetInt64()} ms in the worker, {roundTrip.ElapsedMilliseconds} ms from the test's call to its result");
         }
     }
 

@@ -22,7 +22,7 @@ public static class Runner
         await page.WaitForSelectorAsync("#run-button");
     }
 
-    /// <summary>The runner module's own answer (SPEC.md's result shape), without the page's per-minute limit.</summary>
+    /// <summary>The runner module's own answer (the result shape of docs/protocol.md, "Runs"), without the page's per-minute limit.</summary>
     public static async Task<JsonElement> ResultOfAsync(IPage page, string language, string code, int timeoutMs = 5000) =>
         await page.EvaluateAsync<JsonElement>(
             "async ([language, code, timeout]) => (await import('/js/code-runner.js')).run(language, code, timeout)",

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Interview.Browser.Tests;
 
-/// <summary>Every participant sees each run, with who ran it; runs are limited per user (DESIGN.md sections 4 and 6).</summary>
+/// <summary>Every participant sees each run, with who ran it; runs are limited per user (docs/protocol.md, "Runs").</summary>
 [Collection(BrowserCollection.Name)]
 public class SharedRunTests(BrowserFixture fixture)
 {

@@ -82,7 +82,7 @@ public class CollaborativeEditorTests
         var editor = NewEditor();
         _view.Type(editor, new TextEdit(0, 0, "A"));
 
-        editor.Received(Remote(6, new TextOperation().Retain(5).Insert("!").Retain(6)));
+        editor.Received(Remote(6, new TextOperation.Builder().Retain(5).Insert("!").Retain(6).Build()));
         _sent[0].Answer.SetResult(SubmitAnswer.Created(7));
 
         Assert.Equal("Ahello! world", _view.Text);
@@ -96,7 +96,7 @@ public class CollaborativeEditorTests
         var editor = NewEditor();
         _view.Type(editor, new TextEdit(11, 0, "!"));
         _sent[0].Answer.SetResult(SubmitAnswer.Created(6));
-        editor.Received(Remote(7, new TextOperation().Insert(">> ").Retain(12)));
+        editor.Received(Remote(7, new TextOperation.Builder().Insert(">> ").Retain(12).Build()));
 
         editor.Undo();
         Assert.Equal(">> hello world", _view.Text);
@@ -130,7 +130,7 @@ public class CollaborativeEditorTests
         _sent[0].Answer.SetResult(SubmitAnswer.Undelivered); // the connection dropped
 
         editor.Joined(new SessionJoined("s", "ignored", "javascript", [], 1, 7,
-            [Remote(6, new TextOperation().Retain(11).Insert("?"))]));
+            [Remote(6, new TextOperation.Builder().Retain(11).Insert("?").Build())]));
 
         Assert.Equal("Ahello world?", _view.Text);
         Assert.Equal(2, _sent.Count);
@@ -229,7 +229,7 @@ public class CollaborativeEditorTests
         _view.Type(editor, new TextEdit(6, 5, "EARTH")); // in flight
         _view.Type(editor, new TextEdit(11, 0, "!"));
         _view.Type(editor, new TextEdit(0, 0, "> "));
-        editor.Received(Remote(6, new TextOperation().Retain(5).Insert(",").Retain(6)));
+        editor.Received(Remote(6, new TextOperation.Builder().Retain(5).Insert(",").Retain(6).Build()));
         Assert.Equal("> hello, EARTH!", _view.Text);
 
         _sent[0].Answer.SetResult(SubmitAnswer.Refused("Refused for a reason"));
@@ -290,7 +290,7 @@ public class CollaborativeEditorTests
         Assert.Equal(1, _resyncs);
         Assert.Null(editor.RejoinRevision); // a reconnect now asks for the session's text too
         _view.Type(editor, new TextEdit(2, 0, "C"));
-        editor.Received(Remote(10, new TextOperation().Retain(22).Insert("?"))); // before its join
+        editor.Received(Remote(10, new TextOperation.Builder().Retain(22).Insert("?").Build())); // before its join
         Assert.Equal(2, _sent.Count); // nothing goes while the text is on its way
 
         editor.Joined(new SessionJoined("s", "Ahello world, and more", "javascript", [], 1, 9));
@@ -358,7 +358,7 @@ public class CollaborativeEditorTests
         _view.Type(editor, new TextEdit(0, 0, "mine "));
         _sent[0].Answer.SetResult(SubmitAnswer.Gone);
 
-        editor.Received(Remote(6, new TextOperation().Retain(11).Insert("?")));
+        editor.Received(Remote(6, new TextOperation.Builder().Retain(11).Insert("?").Build()));
         editor.Undo();
         _clock.Advance(TimeSpan.FromMinutes(1));
 

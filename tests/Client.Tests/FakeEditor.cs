@@ -30,6 +30,7 @@ public sealed class FakeEditorHost : IEditorHost
     public FakeEditorView View { get; } = new();
     public CollaborativeEditor? Editor { get; private set; }
     public Func<IReadOnlyList<SelectionRange>, Task>? SelectionChanged { get; private set; }
+    public List<CollaborativeEditor> Detached { get; } = [];
 
     public IEditorView ViewOf(string editorId) => View;
 
@@ -39,4 +40,6 @@ public sealed class FakeEditorHost : IEditorHost
         View.SetText(editor.Text);
         return Task.CompletedTask;
     }
+
+    public void Detach(string editorId, CollaborativeEditor editor) => Detached.Add(editor);
 }

@@ -45,6 +45,7 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         Services.AddSingleton(new SessionConnection(new Uri(live.Gateway.BaseAddress, "hub")));
         Services.AddSingleton<IEditorHost>(_host);
         Services.AddFakeRunning(_runner);
+        Services.AddTransient<Interview.Client.Sessions.LiveSession>();
         JSInterop.Mode = JSRuntimeMode.Loose; // Monaco's calls; the editor is driven through its component
         JSInterop.Setup<string?>("localStorage.getItem", "interview.userId").SetResult(_adaId);
         JSInterop.Setup<string?>("localStorage.getItem", "interview.username").SetResult("Ada");
@@ -292,6 +293,19 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         page.WaitForAssertion(() => Assert.Contains("light", page.Find(".workspace").ClassList), Patience);
         Assert.Equal("Dark theme", page.Find("#theme-toggle").TextContent);
         Assert.Equal(EditorThemes.Light, page.FindComponent<CodeEditor>().Instance.Theme);
+    }
+
+    [Fact]
+    public async Task Leaving_the_page_unbinds_its_editor_from_the_editor_on_screen()
+    {
+        var id = await CreateSessionAsync();
+        await OpenAsync(id);
+        var editor = _host.Editor!;
+        Assert.Empty(_host.Detached);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal([editor], _host.Detached);
     }
 
     /// <summary>Renders the page, waits for its join, and binds the editor (Monaco is up; it cannot run here).</summary>

@@ -55,6 +55,7 @@ public class SessionPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(new SessionConnection(new Uri("http://interview.test/hub"))); // never reached by these tests
         Services.AddSingleton<Interview.Client.Editing.IEditorHost>(new FakeEditorHost());
         Services.AddFakeRunning(_runner);
+        Services.AddTransient<Interview.Client.Sessions.LiveSession>();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -137,7 +137,7 @@ public class RunningComponentTests : BunitContext
     }
 
     [Fact]
-    public void Runner_settings_are_read_from_configuration_with_SPECs_defaults()
+    public void Runner_settings_are_read_from_configuration_with_the_documented_defaults()
     {
         var defaults = RunnerOptions.From(new ConfigurationBuilder().Build());
         Assert.Equal(("pyodide/", true, 10), (defaults.PyodideBaseUrl, defaults.EnablePython, defaults.ExecutionsPerMinute));

@@ -67,7 +67,7 @@ public class OtHubTests(GatewayFixture fixture)
         var joined = await ada.Connection.InvokeAsync<object?>(HubMethods.JoinSession, new { sessionId = id, userId = ada.UserId, protocol = "ot" });
         var text = (await ada.EventAsync(HubEvents.SessionJoined)).Str("currentCode");
 
-        var operation = new TextOperation().Insert("x").Retain(text.Length);
+        var operation = new TextOperation.Builder().Insert("x").Retain(text.Length).Build();
         var result = await ada.Connection.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, new { sessionId = id, clientId = "tab", seq = 1, revision = 0, operation });
         var again = await ada.Connection.InvokeAsync<SubmitResult?>(OtProtocol.SubmitOperation, new { sessionId = id, clientId = "tab", seq = 1, revision = 0, operation });
 

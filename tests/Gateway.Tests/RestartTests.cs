@@ -102,7 +102,7 @@ public sealed class RestartTests : IDisposable
         for (var seq = 1; seq <= edits; seq++)
         {
             var insert = seq % 2 == 0 ? $"print({seq})\r\n" : $"# {seq} 日本 😀\n";
-            var operation = new TextOperation().Retain(text.Length / 2).Insert(insert).Retain(text.Length - text.Length / 2);
+            var operation = new TextOperation.Builder().Retain(text.Length / 2).Insert(insert).Retain(text.Length - text.Length / 2).Build();
             var answer = await tab.Connection.InvokeAsync<SubmitResult>(
                 OtProtocol.SubmitOperation, SubmitOperationPayload.For(sessionId, new Submission(tab.ClientId, seq, revision, operation)));
             Assert.Equal(revision + 1, answer.Revision);
@@ -129,7 +129,7 @@ public sealed class RestartTests : IDisposable
             (typed.Text, typed.Revision, "python"),
             (tab.Joined.Str("currentCode"), tab.Joined.GetProperty("revision").GetInt64(), tab.Joined.Str("language")));
 
-        var next = new TextOperation().Retain(typed.Text.Length).Insert("print('after the restart')\n");
+        var next = new TextOperation.Builder().Retain(typed.Text.Length).Insert("print('after the restart')\n").Build();
         var answer = await tab.Connection.InvokeAsync<SubmitResult>(
             OtProtocol.SubmitOperation, SubmitOperationPayload.For(typed.SessionId, new Submission(tab.ClientId, 1, typed.Revision, next)));
         Assert.Equal(typed.Revision + 1, answer.Revision);

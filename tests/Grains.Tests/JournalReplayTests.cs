@@ -36,7 +36,7 @@ public class JournalReplayTests(ClusterFixture fixture)
         var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
         var text = (await grain.Join(listener.Request("a", Ada, ot: true))).Joined!.CurrentCode;
-        Assert.Equal(1, (await grain.SubmitOperation("a", new Submission("tab", 1, 0, new TextOperation().Insert("A").Retain(text.Length)))).Revision);
+        Assert.Equal(1, (await grain.SubmitOperation("a", new Submission("tab", 1, 0, new TextOperation.Builder().Insert("A").Retain(text.Length).Build()))).Revision);
         await grain.Leave("a");
         await DeactivateAsync();
 
@@ -47,14 +47,14 @@ public class JournalReplayTests(ClusterFixture fixture)
             .Replace("N", (last + 1).ToString(), StringComparison.Ordinal)
             .Replace("R", "2", StringComparison.Ordinal)));
         Assert.Equal(unreadable, JournalEntry.Read(ClusterFixture.Journal.Raw(id)[^1]).Problem is not null);
-        ClusterFixture.Journal.Plant(id, new JournalEntry(last + 2, 3, new TextOperation().Insert("C").Retain(text.Length + 2), "u", "old", 2).ToJson());
+        ClusterFixture.Journal.Plant(id, new JournalEntry(last + 2, 3, new TextOperation.Builder().Insert("C").Retain(text.Length + 2).Build(), "u", "old", 2).ToJson());
 
         Assert.Equal(SessionStatus.Active, (await grain.Describe()).Status);
         var joined = (await grain.Join(listener.Request("a", Ada, ot: true))).Joined!;
         Assert.True(("A" + text, 1L, "javascript") == (joined.CurrentCode, joined.Revision, joined.Language), what);
 
         // It goes on: a new change is journaled after the journal's last entry and survives the next activation.
-        Assert.Equal(2, (await grain.SubmitOperation("a", new Submission("tab", 2, 1, new TextOperation().Insert("B").Retain(text.Length + 1)))).Revision);
+        Assert.Equal(2, (await grain.SubmitOperation("a", new Submission("tab", 2, 1, new TextOperation.Builder().Insert("B").Retain(text.Length + 1).Build()))).Revision);
         Assert.Equal(last + 3, ClusterFixture.Journal.Last(id));
         await grain.Leave("a");
         await DeactivateAsync();
@@ -73,12 +73,12 @@ public class JournalReplayTests(ClusterFixture fixture)
 
         // As a silo that died after journaling, before writing its state, leaves them.
         var last = ClusterFixture.Journal.Last(id);
-        ClusterFixture.Journal.Plant(id, new JournalEntry(last + 1, 1, new TextOperation().Insert("x").Retain(text.Length), Ada, "tab", 1).ToJson());
+        ClusterFixture.Journal.Plant(id, new JournalEntry(last + 1, 1, new TextOperation.Builder().Insert("x").Retain(text.Length).Build(), Ada, "tab", 1).ToJson());
         ClusterFixture.Journal.Plant(id, new JournalEntry(last + 2, 1, null, Ada, string.Empty, 0, "python").ToJson());
 
         var joined = (await grain.Join(listener.Request("a", Ada, ot: true))).Joined!;
         Assert.Equal(("x" + text, 1L, "python"), (joined.CurrentCode, joined.Revision, joined.Language));
-        Assert.Equal(1, (await grain.SubmitOperation("a", new Submission("tab", 1, 0, new TextOperation().Insert("x").Retain(text.Length)))).Revision); // known as applied
+        Assert.Equal(1, (await grain.SubmitOperation("a", new Submission("tab", 1, 0, new TextOperation.Builder().Insert("x").Retain(text.Length).Build()))).Revision); // known as applied
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class JournalReplayTests(ClusterFixture fixture)
         var text = (await grain.Join(listener.Request("a", Ada, ot: true))).Joined!.CurrentCode;
         for (var seq = 1; seq <= 4; seq++)
         {
-            await grain.SubmitOperation("a", new Submission("tab", seq, seq - 1, new TextOperation().Retain(text.Length + seq - 1).Insert("x")));
+            await grain.SubmitOperation("a", new Submission("tab", seq, seq - 1, new TextOperation.Builder().Retain(text.Length + seq - 1).Insert("x").Build()));
         }
 
         await grain.Leave("a");
@@ -97,7 +97,7 @@ public class JournalReplayTests(ClusterFixture fixture)
 
         // Entry 2 changed in the store to insert something else.
         var first = ClusterFixture.Journal.Last(id) - 3;
-        ClusterFixture.Journal.Replace(id, first + 1, new JournalEntry(first + 1, 2, new TextOperation().Insert("EVIL").Retain(text.Length + 1), Ada, "tab", 2).ToJson());
+        ClusterFixture.Journal.Replace(id, first + 1, new JournalEntry(first + 1, 2, new TextOperation.Builder().Insert("EVIL").Retain(text.Length + 1).Build(), Ada, "tab", 2).ToJson());
 
         var rejoined = (await grain.Join(listener.Request("a", Ada, ot: true, revision: 1))).Joined!;
         Assert.Equal((text + "xxxx", 4L), (rejoined.CurrentCode, rejoined.Revision));

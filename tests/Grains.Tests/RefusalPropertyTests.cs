@@ -61,9 +61,9 @@ public class RefusalPropertyTests(ClusterFixture fixture)
 
         // The size count is the text's: it may grow to exactly 100 KB, not one byte past.
         var room = Limits.MaxCodeBytes - Encoding.UTF8.GetByteCount(text);
-        var past = await grain.SubmitOperation("ada", new Submission("tab", seq + 1, revision, new TextOperation().Retain(text.Length).Insert(new string('x', room + 1))));
+        var past = await grain.SubmitOperation("ada", new Submission("tab", seq + 1, revision, new TextOperation.Builder().Retain(text.Length).Insert(new string('x', room + 1)).Build()));
         Assert.Equal(ErrorCodes.InvalidPayload, past.Error?.Code);
-        var full = await grain.SubmitOperation("ada", new Submission("tab", seq + 1, revision, new TextOperation().Retain(text.Length).Insert(new string('x', room))));
+        var full = await grain.SubmitOperation("ada", new Submission("tab", seq + 1, revision, new TextOperation.Builder().Retain(text.Length).Insert(new string('x', room)).Build()));
         Assert.Equal(revision + 1, full.Revision);
     }
 
@@ -74,13 +74,13 @@ public class RefusalPropertyTests(ClusterFixture fixture)
         await using var listener = await SessionListener.StartAsync(fixture, id);
         var text = (await grain.Join(listener.Request("ada", Guid.NewGuid().ToString(), "Ada", ot: true))).Joined!.CurrentCode;
 
-        var tooLong = await grain.SubmitOperation("ada", new Submission("tab", 1, 0, new TextOperation().Retain(text.Length + 1)));
+        var tooLong = await grain.SubmitOperation("ada", new Submission("tab", 1, 0, new TextOperation.Builder().Retain(text.Length + 1).Build()));
         Assert.Equal(ErrorCodes.InvalidPayload, tooLong.Error?.Code);
 
         // The same number again is a new submission, not a repeat of the refused one.
-        Assert.Equal(1, (await grain.SubmitOperation("ada", new Submission("tab", 1, 0, new TextOperation().Insert("a").Retain(text.Length)))).Revision);
-        Assert.Equal(1, (await grain.SubmitOperation("ada", new Submission("tab", 1, 0, new TextOperation().Insert("a").Retain(text.Length)))).Revision); // a resend
-        Assert.Equal(2, (await grain.SubmitOperation("ada", new Submission("tab", 9, 1, new TextOperation().Insert("b").Retain(text.Length + 1)))).Revision);
+        Assert.Equal(1, (await grain.SubmitOperation("ada", new Submission("tab", 1, 0, new TextOperation.Builder().Insert("a").Retain(text.Length).Build()))).Revision);
+        Assert.Equal(1, (await grain.SubmitOperation("ada", new Submission("tab", 1, 0, new TextOperation.Builder().Insert("a").Retain(text.Length).Build()))).Revision); // a resend
+        Assert.Equal(2, (await grain.SubmitOperation("ada", new Submission("tab", 9, 1, new TextOperation.Builder().Insert("b").Retain(text.Length + 1).Build()))).Revision);
         await AssertSessionAsync(grain, listener, "ba" + text, 2);
     }
 
@@ -91,15 +91,15 @@ public class RefusalPropertyTests(ClusterFixture fixture)
         {
             case 0: // one character too long or too short
                 var length = Math.Max(0, text.Length + (random.Next(2) == 0 ? 1 : -1));
-                return (new TextOperation().Retain(length).Insert("x"), length == text.Length);
+                return (new TextOperation.Builder().Retain(length).Insert("x").Build(), length == text.Length);
             case 1 when text.IndexOf('\uD83D') is var pair and >= 0 && random.Next(2) == 0: // delete half of a surrogate pair
-                return (new TextOperation().Retain(pair).Delete(1).Retain(text.Length - pair - 1), false);
+                return (new TextOperation.Builder().Retain(pair).Delete(1).Retain(text.Length - pair - 1).Build(), false);
             case 1 when text.IndexOf('\uD83D') is var pair and >= 0: // retain into the middle of a surrogate pair
-                return (new TextOperation().Retain(pair + 1).Insert("x").Retain(text.Length - pair - 1), false);
+                return (new TextOperation.Builder().Retain(pair + 1).Insert("x").Retain(text.Length - pair - 1).Build(), false);
             case 2: // past 100 KB
-                return (new TextOperation().Retain(text.Length).Insert(new string('€', (Limits.MaxCodeBytes / 3) + 1)), false);
+                return (new TextOperation.Builder().Retain(text.Length).Insert(new string('€', (Limits.MaxCodeBytes / 3) + 1)).Build(), false);
             case 3: // huge but whole: everything replaced by something that fits
-                return (new TextOperation().Insert(new string('h', random.Next(1, 2000))).Delete(text.Length), true);
+                return (new TextOperation.Builder().Insert(new string('h', random.Next(1, 2000))).Delete(text.Length).Build(), true);
             default:
                 return (RandomEdit(random, text), true);
         }
@@ -107,7 +107,7 @@ public class RefusalPropertyTests(ClusterFixture fixture)
 
     private static TextOperation RandomEdit(Random random, string text)
     {
-        var operation = new TextOperation();
+        var operation = new TextOperation.Builder();
         var position = 0;
         while (position < text.Length)
         {
@@ -133,7 +133,7 @@ public class RefusalPropertyTests(ClusterFixture fixture)
             position += span;
         }
 
-        return operation.Insert(random.Next(3) == 0 ? Pieces[random.Next(Pieces.Length)] : string.Empty);
+        return operation.Insert(random.Next(3) == 0 ? Pieces[random.Next(Pieces.Length)] : string.Empty).Build();
     }
 
     private static async Task AssertSessionAsync(ISessionGrain grain, SessionListener listener, string text, long revision)

@@ -75,7 +75,7 @@ public sealed class LoadTypist(HubConnection connection, string sessionId, char 
         lock (_gate)
         {
             var at = _random.Next(_text.Length + 1);
-            var operation = new TextOperation().Retain(at).Insert(letter.ToString()).Retain(_text.Length - at);
+            var operation = new TextOperation.Builder().Retain(at).Insert(letter.ToString()).Retain(_text.Length - at).Build();
             _text.Apply(operation);
             Keystrokes++;
             if (_oldestUnsentKeystroke == 0)

@@ -37,10 +37,11 @@ public class HostileOperationTests
     [Fact]
     public void Lengths_that_would_pass_32_bits_are_refused_while_building()
     {
-        var operation = new TextOperation().Retain(int.MaxValue);
-        Assert.Throws<TextOperationException>(() => operation.Retain(1));
-        Assert.Throws<TextOperationException>(() => new TextOperation().Insert("x").Retain(int.MaxValue));
-        Assert.Throws<TextOperationException>(() => new TextOperation().Delete(int.MaxValue).Delete(1));
+        var building = new TextOperation.Builder().Retain(int.MaxValue);
+        Assert.Throws<TextOperationException>(() => building.Retain(1));
+        Assert.Throws<TextOperationException>(() => new TextOperation.Builder().Insert("x").Retain(int.MaxValue));
+        Assert.Throws<TextOperationException>(() => new TextOperation.Builder().Delete(int.MaxValue).Delete(1));
+        var operation = building.Build();
         Assert.Equal((int.MaxValue, int.MaxValue), (operation.BaseLength, operation.TargetLength)); // the refused step changed nothing
     }
 
@@ -67,7 +68,7 @@ public class HostileOperationTests
     [Fact]
     public void Inserts_merged_across_deletes_keep_their_order()
     {
-        var operation = new TextOperation().Insert("a").Delete(1).Insert("b").Insert("c").Delete(2).Insert("d").Retain(1);
+        var operation = new TextOperation.Builder().Insert("a").Delete(1).Insert("b").Insert("c").Delete(2).Insert("d").Retain(1).Build();
         Assert.Equal("abcdz", operation.Apply("wxyz"));
         Assert.Equal(["insert \"abcd\"", "delete 3", "retain 1"], operation.Components.Select(c => c.ToString()));
     }
@@ -77,15 +78,16 @@ public class HostileOperationTests
     {
         // The submitted operation's inserts all end up side by side once the other deleted what lay between them.
         var document = new string('.', 1000);
-        var submitted = new TextOperation();
-        var concurrent = new TextOperation().Delete(document.Length);
+        var building = new TextOperation.Builder();
+        var concurrent = new TextOperation.Builder().Delete(document.Length).Build();
         var expected = new StringBuilder();
         for (var i = 0; i < 1000; i++)
         {
-            submitted.Insert($"<{i}>").Retain(1);
+            building.Insert($"<{i}>").Retain(1);
             expected.Append($"<{i}>");
         }
 
+        var submitted = building.Build();
         var (aPrime, bPrime) = TextOperation.Transform(submitted, concurrent);
         Assert.Equal(expected.ToString(), aPrime.Apply(concurrent.Apply(document)));
         Assert.Equal(bPrime.Apply(submitted.Apply(document)), aPrime.Apply(concurrent.Apply(document)));
@@ -99,11 +101,11 @@ public class HostileOperationTests
         var (text, bytes) = (document.ToString(), document.Utf8Bytes);
         TextOperation[] refused =
         [
-            new TextOperation().Retain(text.Length + 1),
-            new TextOperation().Retain(text.Length - 1),
-            new TextOperation().Retain(7).Insert("x").Retain(text.Length - 7), // inside the pair: 😀 is at 6 and 7
-            new TextOperation().Retain(6).Delete(1).Retain(text.Length - 7),
-            new TextOperation().Insert(new string('x', 1000)).Retain(text.Length + 3),
+            new TextOperation.Builder().Retain(text.Length + 1).Build(),
+            new TextOperation.Builder().Retain(text.Length - 1).Build(),
+            new TextOperation.Builder().Retain(7).Insert("x").Retain(text.Length - 7).Build(), // inside the pair: 😀 is at 6 and 7
+            new TextOperation.Builder().Retain(6).Delete(1).Retain(text.Length - 7).Build(),
+            new TextOperation.Builder().Insert(new string('x', 1000)).Retain(text.Length + 3).Build(),
         ];
 
         for (var i = 0; i < 1000; i++)
@@ -114,7 +116,7 @@ public class HostileOperationTests
             Assert.Equal((text, bytes), (document.ToString(), document.Utf8Bytes));
         }
 
-        document.Apply(new TextOperation().Retain(text.Length).Insert("!"));
+        document.Apply(new TextOperation.Builder().Retain(text.Length).Insert("!").Build());
         Assert.Equal((text + "!", bytes + 1), (document.ToString(), document.Utf8Bytes));
     }
 
@@ -123,7 +125,7 @@ public class HostileOperationTests
     {
         for (var round = 0; round < 200; round++)
         {
-            var operation = new TextOperation().Insert("a").Insert("b").Insert("c").Retain(2);
+            var operation = new TextOperation.Builder().Insert("a").Insert("b").Insert("c").Retain(2).Build();
             var seen = new string[8];
             Parallel.For(0, seen.Length, i => seen[i] = operation.Components[0].Text!);
             Assert.All(seen, text => Assert.Equal("abc", text));

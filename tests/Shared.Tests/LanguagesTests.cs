@@ -17,7 +17,7 @@ public class LanguagesTests
     }
 
     [Fact]
-    public void Templates_are_SPECs_default_values()
+    public void Templates_are_the_documented_default_values()
     {
         Assert.Equal("// Write your JavaScript code here\n\nfunction solution() {\n  // Your code\n}\n\nsolution();", Languages.Template("javascript"));
         Assert.Equal("# Write your Python code here\n\ndef solution():\n    # Your code\n    pass\n\nsolution()", Languages.Template("python"));

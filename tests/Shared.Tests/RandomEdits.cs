@@ -23,7 +23,7 @@ public sealed class RandomEdits(int seed)
     /// <summary>An operation over <paramref name="document"/>, with the text it should produce.</summary>
     public (TextOperation Operation, string Expected) Operation(string document)
     {
-        var operation = new TextOperation();
+        var operation = new TextOperation.Builder();
         var expected = new StringBuilder();
         var position = 0;
         while (position < document.Length || _random.Next(4) == 0)
@@ -46,14 +46,14 @@ public sealed class RandomEdits(int seed)
                     expected.Append(text);
                     if (position >= document.Length && text.Length == 0)
                     {
-                        return (operation, expected.ToString());
+                        return (operation.Build(), expected.ToString());
                     }
 
                     break;
             }
         }
 
-        return (operation, expected.ToString());
+        return (operation.Build(), expected.ToString());
     }
 
     /// <summary>How many code units, up to about <paramref name="wanted"/>, end on a character boundary.</summary>

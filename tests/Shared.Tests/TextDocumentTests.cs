@@ -26,7 +26,7 @@ public class TextDocumentTests
     public void Tells_the_size_an_operation_would_give_without_applying_it()
     {
         var document = new TextDocument("abc");
-        var operation = new TextOperation().Retain(1).Delete(1).Insert("😀é").Retain(1);
+        var operation = new TextOperation.Builder().Retain(1).Delete(1).Insert("😀é").Retain(1).Build();
 
         Assert.Equal(Encoding.UTF8.GetByteCount("a😀éc"), document.Utf8BytesAfter(operation));
         Assert.Equal("abc", document.ToString());
@@ -37,8 +37,8 @@ public class TextDocumentTests
     {
         var document = new TextDocument("a😀b");
 
-        Assert.Throws<TextOperationException>(() => document.Apply(new TextOperation().Retain(3)));
-        Assert.Throws<TextOperationException>(() => document.Apply(new TextOperation().Retain(2).Insert("x").Retain(2)));
+        Assert.Throws<TextOperationException>(() => document.Apply(new TextOperation.Builder().Retain(3).Build()));
+        Assert.Throws<TextOperationException>(() => document.Apply(new TextOperation.Builder().Retain(2).Insert("x").Retain(2).Build()));
         Assert.Equal("a😀b", document.ToString());
         Assert.Equal(Encoding.UTF8.GetByteCount("a😀b"), document.Utf8Bytes);
     }
@@ -50,5 +50,23 @@ public class TextDocumentTests
         var end = Boundary(Math.Min(text.Length, start + random.Next(0, 6)));
         var insert = random.Next(3) switch { 0 => "", 1 => "x", _ => "ü😀" };
         return new TextEdit(start, end - start, insert).ToOperation(text.Length);
+    }
+
+    [Fact]
+    public void Gives_part_of_its_text_on_either_side_of_the_gap()
+    {
+        var document = new TextDocument("hello world");
+        document.Apply(new TextOperation.Builder().Retain(5).Insert(",").Retain(6).Build()); // the gap after the comma
+
+        var text = document.ToString();
+        for (var start = 0; start <= text.Length; start++)
+        {
+            for (var length = 0; start + length <= text.Length; length++)
+            {
+                Assert.Equal(text.Substring(start, length), document.Substring(start, length));
+            }
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => document.Substring(10, 3));
     }
 }

@@ -15,7 +15,7 @@ public class TextEditTests
     {
         var edit = TextEdit.Between(before, after);
         Assert.Equal(new TextEdit(start, delete, insert), edit);
-        Assert.Equal(after, edit.ApplyTo(before));
+        Assert.Equal(after, edit.ToOperation(before.Length).Apply(before));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class TextEditTests
         {
             var (before, after) = (Text(), Text());
             var edit = TextEdit.Between(before, after);
-            Assert.Equal(after, edit.ApplyTo(before));
+            Assert.Equal(after, edit.ToOperation(before.Length).Apply(before));
             Assert.True(edit.Start + edit.DeleteLength <= before.Length);
         }
     }

@@ -27,7 +27,7 @@ public class WireFormatTests
     }
 
     [Fact]
-    public void Session_details_match_SPEC_and_carry_no_code()
+    public void Session_details_match_the_REST_shape_and_carry_no_code()
     {
         var at = new DateTimeOffset(2024, 1, 15, 10, 30, 0, TimeSpan.Zero);
         var json = JsonSerializer.Serialize(new SessionDetails("id", at, at.AddMinutes(5), "javascript", 2), Web);

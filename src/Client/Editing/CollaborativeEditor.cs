@@ -8,11 +8,12 @@ namespace Interview.Client.Editing;
 
 /// <summary>
 /// One tab's shared document: the OT client, the text as this tab has it, and this user's undo. Every
-/// call is synchronous from the editor's change event to the recorded state (DESIGN.md section 4);
-/// sending and receiving go through the delegates and methods below.
+/// call is synchronous from the editor's change event to the recorded state (docs/architecture.md, "The
+/// path of a keystroke"); sending and receiving go through the delegates and methods below. The text is
+/// kept as a <see cref="TextDocument"/> changed in place: a keystroke costs the keystroke, not a copy of
+/// the document.
 /// </summary>
-public sealed class CollaborativeEditor(
-    IEditorView view, Func<Submission, Task<SubmitAnswer>> submit, Func<Task> resync, TimeProvider? clock = null)
+public sealed partial class CollaborativeEditor
 {
     /// <summary>How long an unanswered submission waits before it is sent again.</summary>
     public static readonly TimeSpan ResendDelay = TimeSpan.FromSeconds(1);
@@ -20,21 +21,35 @@ public sealed class CollaborativeEditor(
     /// <summary>How long a submission may go unanswered before <see cref="Unconfirmed"/> says so.</summary>
     public static readonly TimeSpan ConfirmPatience = TimeSpan.FromSeconds(3);
 
-    /// <summary>The session's own words for an edit over SPEC.md's limit (the grain's refusal).</summary>
+    /// <summary>The session's own words for an edit over the code limit (the grain's refusal; docs/protocol.md, "Limits").</summary>
     public static readonly string TooLarge = $"The code would exceed the {Limits.MaxCodeBytes / 1024} KB limit";
 
-    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly UndoHistory _undo = new(clock ?? TimeProvider.System);
-    private readonly Dictionary<string, RemoteCursor> _cursors = new(StringComparer.Ordinal);
+    private readonly IEditorView _view;
+    private readonly Func<Submission, Task<SubmitAnswer>> _submit;
+    private readonly Func<Task> _resync;
+    private readonly TimeProvider _clock;
+    private readonly UndoHistory _undo;
+    private readonly RemoteCursors _cursors;
+    private readonly ConfirmationWatch _watch;
     private readonly List<OperationUpdate> _early = []; // operations that came before the join they follow
+    private TextDocument _text = new(string.Empty);
     private OtClient? _ot;
     private bool _resyncing;
     private bool _stopped;
-    private long _sentSeq; // the latest submission sent, and when it first went
-    private DateTimeOffset _sentAt;
+
+    public CollaborativeEditor(IEditorView view, Func<Submission, Task<SubmitAnswer>> submit, Func<Task> resync, TimeProvider? clock = null)
+    {
+        (_view, _submit, _resync, _clock) = (view, submit, resync, clock ?? TimeProvider.System);
+        _undo = new UndoHistory(_clock);
+        _cursors = new RemoteCursors(view);
+        _watch = new ConfirmationWatch(_clock, () => !_stopped && _ot?.Outstanding is not null);
+    }
 
     public string ClientId { get; } = Guid.NewGuid().ToString("N");
-    public string Text { get; private set; } = string.Empty;
+
+    /// <summary>The text as this tab has it, made whole on each call (for a run, a copy, a download).</summary>
+    public string Text => _text.ToString();
+
     public long Revision => _ot?.Revision ?? 0;
     public bool Synchronized => _ot is null || _ot.State == OtClientState.Synchronized;
 
@@ -42,10 +57,14 @@ public sealed class CollaborativeEditor(
     public long? RejoinRevision => _ot is null || _resyncing ? null : _ot.Revision;
 
     /// <summary>An edit has waited longer than <see cref="ConfirmPatience"/> for the session's answer.</summary>
-    public bool Unconfirmed { get; private set; }
+    public bool Unconfirmed => _watch.Unconfirmed;
 
     /// <summary><see cref="Unconfirmed"/> changed.</summary>
-    public event Action? StatusChanged;
+    public event Action? StatusChanged
+    {
+        add => _watch.Changed += value;
+        remove => _watch.Changed -= value;
+    }
 
     /// <summary>An edit was refused and taken back; the words say why.</summary>
     public event Action<string>? Refused;
@@ -74,37 +93,29 @@ public sealed class CollaborativeEditor(
             return;
         }
 
-        // First join, or a resync (the history no longer reaches back): the server's text. What this tab
-        // typed and the server never applied is carried over by transforming it past the difference
-        // between the last server text this tab knew and the new one. The session says the last of this
-        // tab's operations it applied: an operation in flight whose answer was lost is already in the text
-        // and is not carried over again. Numbering goes on: a (clientId, seq) the session has seen is a
-        // repeat to it.
-        var applied = _ot?.Outstanding is not null && joined.LastSeq >= _ot.LastSeq;
-        var previous = applied ? _ot!.Outstanding!.Apply(_ot.ServerText) : _ot?.ServerText;
-        var (unsent, lastSeq) = (applied ? _ot!.Buffer : _ot?.Unacknowledged, _ot?.LastSeq ?? 0);
+        // First join, or a resync: the server's text, with this tab's unapplied typing carried over.
+        // Numbering goes on: a (clientId, seq) the session has seen is a repeat to it.
+        var restore = CarryOver.Onto(joined, _ot);
         _resyncing = false;
-        (_ot, Text) = (new OtClient(ClientId, joined.Revision, joined.CurrentCode, lastSeq), joined.CurrentCode);
+        (_ot, _text) = (new OtClient(ClientId, joined.Revision, joined.CurrentCode, _ot?.LastSeq ?? 0), new TextDocument(joined.CurrentCode));
         _undo.Clear(); // its inverses were for a text that has been replaced
-        view.SetText(Text);
-        if (unsent is not null && previous is not null)
+        _view.SetText(joined.CurrentCode);
+        if (restore is not null)
         {
-            var gap = TextEdit.Between(previous, Text).ToOperation(previous.Length);
-            var restore = TextOperation.Transform(unsent, gap).APrime;
-            view.Apply(restore);
+            _view.Apply(restore);
             LocalChange(restore);
         }
 
         var early = _early.ToList(); // those the joined text already has are ignored by revision
         _early.Clear();
         early.ForEach(Received);
-        UpdateStatus();
+        _watch.Update();
     }
 
     /// <summary>An edit typed in this tab, already in the editor.</summary>
     public void LocalChange(TextOperation operation)
     {
-        _undo.Record(operation.Invert(Text));
+        _undo.Record(operation.Invert(_text));
         Commit(operation);
     }
 
@@ -121,8 +132,7 @@ public sealed class CollaborativeEditor(
             return;
         }
 
-        var step = _ot.Received(update);
-        Apply(step);
+        Apply(_ot.Received(update));
     }
 
     /// <summary>RESYNC_REQUIRED: rejoin for the session's text (once at a time), keeping this tab's typing.</summary>
@@ -134,21 +144,21 @@ public sealed class CollaborativeEditor(
         }
 
         _resyncing = true;
-        return resync();
+        return _resync();
     }
 
     /// <summary>The session is gone: the text stays as it is, nothing more is sent or applied.</summary>
     public void Stop()
     {
         _stopped = true;
-        UpdateStatus();
+        _watch.Update();
     }
 
     public void Undo()
     {
         if (!_stopped)
         {
-            Replay(_undo.TakeUndo(Text, out _));
+            Replay(_undo.TakeUndo(_text));
         }
     }
 
@@ -156,24 +166,13 @@ public sealed class CollaborativeEditor(
     {
         if (!_stopped)
         {
-            Replay(_undo.TakeRedo(Text, out _));
+            Replay(_undo.TakeRedo(_text));
         }
     }
 
-    public void CursorMoved(CursorUpdate cursor)
-    {
-        var slot = _cursors.TryGetValue(cursor.UserId, out var known) ? known.Slot : _cursors.Count;
-        _cursors[cursor.UserId] = new RemoteCursor(slot, cursor.UserId, cursor.Username, cursor.Color, cursor.Selections);
-        view.ShowCursors([.. _cursors.Values]);
-    }
+    public void CursorMoved(CursorUpdate cursor) => _cursors.Moved(cursor);
 
-    public void UserLeft(string userId)
-    {
-        if (_cursors.Remove(userId))
-        {
-            view.ShowCursors([.. _cursors.Values]);
-        }
-    }
+    public void UserLeft(string userId) => _cursors.Left(userId);
 
     private void Replay(TextOperation? operation)
     {
@@ -182,13 +181,13 @@ public sealed class CollaborativeEditor(
             return;
         }
 
-        view.Apply(operation);
+        _view.Apply(operation);
         Commit(operation);
     }
 
     private void Commit(TextOperation operation)
     {
-        Text = operation.Apply(Text);
+        _text.Apply(operation);
         Send(_ot?.ApplyLocal(operation));
     }
 
@@ -196,112 +195,11 @@ public sealed class CollaborativeEditor(
     {
         foreach (var operation in step.ToApply)
         {
-            Text = operation.Apply(Text);
-            view.Apply(operation);
+            _text.Apply(operation);
+            _view.Apply(operation);
             _undo.Transform(operation);
         }
 
         Send(step.ToSend);
-    }
-
-    // Not awaited: the state is recorded already; the answer fills its revision slot when it comes.
-    private void Send(Submission? submission)
-    {
-        if (submission is null || _stopped || _resyncing)
-        {
-            return;
-        }
-
-        var first = submission.Seq != _sentSeq;
-        if (first)
-        {
-            (_sentSeq, _sentAt) = (submission.Seq, _clock.GetUtcNow());
-            _ = UpdateStatusLaterAsync();
-        }
-
-        // A new submission is all of this tab's unacknowledged typing, so the text now is what the session
-        // would have: over the limit, the session would refuse it, so it is refused here (and an oversized
-        // frame would cost the connection, again at every resend).
-        _ = SendAsync(submission, tooLarge: first && !Limits.CodeFits(Text));
-        UpdateStatus();
-    }
-
-    private async Task SendAsync(Submission submission, bool tooLarge)
-    {
-        var answer = tooLarge ? await RefuseHereAsync() : await submit(submission);
-        if (_ot is null || _stopped)
-        {
-            return;
-        }
-
-        switch (answer.Kind)
-        {
-            case SubmitAnswerKind.Created:
-                Apply(_ot.Acknowledged(answer.Revision!.Value));
-                break;
-            case SubmitAnswerKind.Refused:
-                TakeBack(submission.Seq, answer.Message ?? TooLarge);
-                break;
-            case SubmitAnswerKind.Resync when _ot.Pending()?.Seq == submission.Seq:
-                await ResyncAsync();
-                break;
-            case SubmitAnswerKind.Gone:
-                Stop();
-                break;
-            case SubmitAnswerKind.Undelivered:
-                // The connection dropped, or the server could not take it just now: again under its own
-                // number, which the session applies at most once, unless it was answered meanwhile.
-                await Task.Delay(ResendDelay, _clock);
-                if (_ot?.Pending() is { } pending && pending.Seq == submission.Seq)
-                {
-                    Send(pending);
-                }
-
-                break;
-        }
-
-        UpdateStatus();
-    }
-
-    // After the editor's change event has returned: taking the edit back is an edit of its own.
-    private static async Task<SubmitAnswer> RefuseHereAsync()
-    {
-        await Task.Yield();
-        return SubmitAnswer.Refused(TooLarge);
-    }
-
-    /// <summary>A refused edit leaves the editor; what was typed after it stays where it still applies and goes next.</summary>
-    private void TakeBack(long seq, string message)
-    {
-        if (_ot!.Refused(seq) is not { } step)
-        {
-            return;
-        }
-
-        foreach (var operation in step.ToApply)
-        {
-            Text = operation.Apply(Text);
-            view.Apply(operation);
-        }
-
-        _undo.Clear(); // its inverses include the refused edit
-        Refused?.Invoke(message);
-        Send(step.ToSend);
-    }
-
-    private async Task UpdateStatusLaterAsync()
-    {
-        await Task.Delay(ConfirmPatience, _clock);
-        UpdateStatus();
-    }
-
-    private void UpdateStatus()
-    {
-        var unconfirmed = !_stopped && _ot?.Outstanding is not null && _clock.GetUtcNow() - _sentAt >= ConfirmPatience;
-        if (unconfirmed != Unconfirmed)
-        {
-            Unconfirmed = unconfirmed;
-            StatusChanged?.Invoke();
-        }
     }
 }

@@ -9,4 +9,7 @@ public interface IEditorHost
 
     /// <summary>Binds the editor (Monaco is ready): its text is shown, its changes and selections flow.</summary>
     Task AttachAsync(string editorId, CollaborativeEditor editor, Func<IReadOnlyList<SelectionRange>, Task> selectionChanged);
+
+    /// <summary>The editor's page has gone: nothing of it is kept (unless another editor has the id by now).</summary>
+    void Detach(string editorId, CollaborativeEditor editor);
 }

@@ -14,42 +14,51 @@ namespace Interview.Client.Editing;
 [SupportedOSPlatform("browser")]
 public static partial class MonacoBridge
 {
-    public const string Module = "interview-ot";
-    private static readonly Dictionary<string, CollaborativeEditor> Editors = new(StringComparer.Ordinal);
+    private const string Module = "interview-ot";
+    private static readonly BoundEditors Editors = new();
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private static Func<string, IReadOnlyList<SelectionRange>, Task>? _selectionChanged;
 
-    public static async Task AttachAsync(string editorId, CollaborativeEditor editor, Func<string, IReadOnlyList<SelectionRange>, Task> selectionChanged)
+    public static async Task AttachAsync(string editorId, CollaborativeEditor editor, Func<IReadOnlyList<SelectionRange>, Task> selectionChanged)
     {
         await JSHost.ImportAsync(Module, "../js/ot-editor.js");
-        Editors[editorId] = editor;
-        _selectionChanged = selectionChanged;
+        Editors.Bind(editorId, editor, selectionChanged);
         await Attach(editorId);
     }
 
-    public static void Detach(string editorId) => Editors.Remove(editorId);
-
-    [JSExport]
-    public static void LocalChange(string editorId, string operationJson)
+    /// <summary>
+    /// The page of <paramref name="editor"/> has gone: neither side keeps it (nor its Monaco editor).
+    /// False when it was not bound (Monaco never came up) or another editor has the id by now.
+    /// </summary>
+    public static bool Detach(string editorId, CollaborativeEditor editor)
     {
-        if (Editors.TryGetValue(editorId, out var editor))
+        if (!Editors.Unbind(editorId, editor))
         {
-            editor.LocalChange(JsonSerializer.Deserialize<TextOperation>(operationJson)!);
+            return false;
         }
+
+        DetachEditor(editorId);
+        return true;
     }
 
     [JSExport]
-    public static void Undo(string editorId) => Editors.GetValueOrDefault(editorId)?.Undo();
+    public static void LocalChange(string editorId, string operationJson) =>
+        Editors.EditorOf(editorId)?.LocalChange(JsonSerializer.Deserialize<TextOperation>(operationJson)!);
 
     [JSExport]
-    public static void Redo(string editorId) => Editors.GetValueOrDefault(editorId)?.Redo();
+    public static void Undo(string editorId) => Editors.EditorOf(editorId)?.Undo();
+
+    [JSExport]
+    public static void Redo(string editorId) => Editors.EditorOf(editorId)?.Redo();
 
     [JSExport]
     public static void SelectionChanged(string editorId, string selectionsJson) =>
-        _selectionChanged?.Invoke(editorId, JsonSerializer.Deserialize<List<SelectionRange>>(selectionsJson, Web)!);
+        Editors.SelectionChanged(editorId, JsonSerializer.Deserialize<List<SelectionRange>>(selectionsJson, Web)!);
 
     [JSImport("attach", Module)]
     private static partial Task Attach(string editorId);
+
+    [JSImport("detach", Module)]
+    private static partial void DetachEditor(string editorId);
 
     [JSImport("setText", Module)]
     internal static partial void SetText(string editorId, string text);

@@ -15,10 +15,18 @@ public sealed class MonacoEditorHost : IEditorHost
 
     public async Task AttachAsync(string editorId, CollaborativeEditor editor, Func<IReadOnlyList<SelectionRange>, Task> selectionChanged)
     {
-        await MonacoBridge.AttachAsync(editorId, editor, (_, selections) => selectionChanged(selections));
+        await MonacoBridge.AttachAsync(editorId, editor, selectionChanged);
         var view = (PendingView)ViewOf(editorId);
         view.Attached = true;
         view.SetText(editor.Text); // whatever arrived while Monaco was loading
+    }
+
+    public void Detach(string editorId, CollaborativeEditor editor)
+    {
+        if (MonacoBridge.Detach(editorId, editor) && _views.Remove(editorId, out var view))
+        {
+            view.Attached = false; // what the gone page's editor still does reaches no Monaco editor
+        }
     }
 
     /// <summary>Ignores changes until Monaco exists; the editor's text is shown in full when it does.</summary>

@@ -14,9 +14,6 @@ public sealed class UndoHistory(TimeProvider clock)
     private List<TextOperation> _redo = [];
     private DateTimeOffset _lastRecorded = DateTimeOffset.MinValue;
 
-    public bool CanUndo => _undo.Count > 0;
-    public bool CanRedo => _redo.Count > 0;
-
     /// <summary>A local edit, given as its inverse.</summary>
     public void Record(TextOperation inverse)
     {
@@ -34,9 +31,11 @@ public sealed class UndoHistory(TimeProvider clock)
         _redo.Clear();
     }
 
-    public TextOperation? TakeUndo(string text, out TextOperation? redo) => Take(_undo, _redo, text, out redo);
+    /// <summary>The latest step to undo, to apply to <paramref name="text"/>; its redo is kept.</summary>
+    public TextOperation? TakeUndo(TextDocument text) => Take(_undo, _redo, text);
 
-    public TextOperation? TakeRedo(string text, out TextOperation? undo) => Take(_redo, _undo, text, out undo);
+    /// <summary>The latest step undone, to apply again to <paramref name="text"/>; its undo is kept.</summary>
+    public TextOperation? TakeRedo(TextDocument text) => Take(_redo, _undo, text);
 
     public void Clear()
     {
@@ -51,9 +50,8 @@ public sealed class UndoHistory(TimeProvider clock)
         _redo = TransformStack(_redo, remote);
     }
 
-    private TextOperation? Take(List<TextOperation> from, List<TextOperation> to, string text, out TextOperation? opposite)
+    private TextOperation? Take(List<TextOperation> from, List<TextOperation> to, TextDocument text)
     {
-        opposite = null;
         if (from.Count == 0)
         {
             return null;
@@ -61,8 +59,7 @@ public sealed class UndoHistory(TimeProvider clock)
 
         var operation = from[^1];
         from.RemoveAt(from.Count - 1);
-        opposite = operation.Invert(text);
-        to.Add(opposite);
+        to.Add(operation.Invert(text));
         _lastRecorded = DateTimeOffset.MinValue; // the next edit starts a new step
         return operation;
     }

@@ -4,8 +4,8 @@ using Interview.Shared.Validation;
 namespace Interview.Client.Running;
 
 /// <summary>
-/// The session page's runs: runs this tab's code within SPEC.md's limits (the client refuses the 11th
-/// run a minute itself, before the server has to), shares each result, and shows the latest run, this
+/// The session page's runs: runs this tab's code within the limits (docs/protocol.md, "Runs"; the
+/// client refuses the 11th run a minute itself, before the server has to), shares each result, and shows the latest run, this
 /// tab's or anyone's, in the output panel. Keeps a Python interpreter loaded ahead while the session is
 /// in Python. Closed with its page: the runners end with it, and a run that finishes after that is
 /// neither shown nor shared.

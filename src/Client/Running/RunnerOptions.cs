@@ -42,7 +42,7 @@ public sealed class RunnerOptions
         return options;
     }
 
-    /// <summary>SPEC.md's limits: a JavaScript run is stopped after 5 s, a Python run after 10 s.</summary>
+    /// <summary>The limits (docs/protocol.md, "Runs"): a JavaScript run is stopped after 5 s, a Python run after 10 s.</summary>
     public static TimeSpan TimeLimit(string language) =>
         language == Languages.Python ? TimeSpan.FromSeconds(10) : TimeSpan.FromSeconds(5);
 }

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Interview.Client.Services;
 
 /// <summary>
-/// Five quick tries (docs/protocol.md, "Connecting") a second apart, then on and on with growing pauses (2, 4, 8, 16, then every
-/// 30 s), never giving up: a tab whose network or server comes back finds its session by itself. Past the
+/// Five quick tries a second apart (docs/protocol.md, "Connecting"), then on and on with growing pauses
+/// (2, 4, 8, 16, then every 30 s), never giving up: a tab whose network or server comes back finds its session by itself. Past the
 /// quick tries the page says Offline, with a Retry that tries at once. Used for SignalR's automatic
 /// reconnect and for a start that failed alike.
 /// </summary>

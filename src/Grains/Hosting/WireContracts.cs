@@ -23,8 +23,8 @@ public static class WireContracts
     /// <summary>
     /// Within one process (the embedded default: gateway and silo together) Orleans copies every argument
     /// of a call; through the JSON codec that meant serialising each keystroke's submission twice. The wire
-    /// records are never changed once made (a TextOperation is built, then only read), so the one instance
-    /// is shared instead. Between processes they are serialised as before.
+    /// records are immutable (so is a TextOperation: its Builder makes it, and it has no mutator), so the one
+    /// instance is shared instead. Between processes they are serialised as before.
     /// </summary>
     private sealed class UnchangedCopier : IGeneralizedCopier
     {

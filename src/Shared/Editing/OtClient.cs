@@ -4,8 +4,9 @@ using Interview.Shared.Text;
 namespace Interview.Shared.Editing;
 
 /// <summary>
-/// One tab's side of protocol "ot" (docs/protocol.md, "Operations"), as in ot.js: synchronized, awaiting an acknowledgement, or
-/// awaiting with a buffer of local edits composed while one is in flight. Events from the server may
+/// One tab's side of the keystroke's path (docs/architecture.md, "The path of a keystroke"), as in ot.js:
+/// synchronized, awaiting an acknowledgement, or awaiting with a buffer of local edits composed while one
+/// is in flight. Events from the server may
 /// arrive in any order (acks by invoke result, others' operations by broadcast): they are applied in
 /// revision order, the acknowledgement of this tab's operation filling its own slot.
 /// A client made anew for the same tab (a resync) continues its numbering from <paramref name="lastSeq"/>:
@@ -70,7 +71,7 @@ public sealed class OtClient(string clientId, long revision, string serverText, 
         }
 
         // The inverse undoes the refused operation; the buffer, made after it, is rebased to go without it.
-        var undo = Outstanding.Invert(ServerText);
+        var undo = Outstanding.Invert(_server);
         TextOperation? kept = null;
         if (Buffer is not null)
         {

@@ -7,9 +7,6 @@ public readonly record struct Component(ComponentKind Kind, int Count, string? T
     public bool IsInsert => Kind == ComponentKind.Insert;
     public bool IsDelete => Kind == ComponentKind.Delete;
 
-    /// <summary>How many characters of the base document it covers (0 for an insert).</summary>
-    public int BaseSpan => IsInsert ? 0 : Count;
-
     public static Component RetainOf(int count) => new(ComponentKind.Retain, count, null);
 
     public static Component InsertOf(string text) => new(ComponentKind.Insert, text.Length, text);

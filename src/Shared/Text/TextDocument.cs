@@ -4,7 +4,7 @@ namespace Interview.Shared.Text;
 /// A document that operations change in place: a gap buffer (the text in one array with a movable gap
 /// where the last edit was), so a keystroke moves characters but allocates nothing; a 50 KB document's
 /// copy per keystroke would be a 100 KB large-object allocation each time. It keeps its UTF-8 size as it
-/// goes, for SPEC.md's 100 KB limit. The whole text is made only when asked for.
+/// goes, for the 100 KB code limit (docs/protocol.md, "Limits"). The whole text is made only when asked for.
 /// </summary>
 public sealed class TextDocument
 {
@@ -84,9 +84,19 @@ public sealed class TextDocument
         Utf8Bytes = size;
     }
 
+    /// <summary><paramref name="length"/> characters from <paramref name="start"/>, without making the whole text.</summary>
+    public string Substring(int start, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, Length - length);
+        var before = Math.Clamp(_gapStart - start, 0, length); // the part ahead of the gap
+        return string.Concat(_buffer.AsSpan(start, before), _buffer.AsSpan(start + before + _gapEnd - _gapStart, length - before));
+    }
+
     public override string ToString() => string.Concat(_buffer.AsSpan(0, _gapStart), _buffer.AsSpan(_gapEnd));
 
-    public static long Utf8Size(string text)
+    private static long Utf8Size(string text)
     {
         long size = 0;
         foreach (var c in text)

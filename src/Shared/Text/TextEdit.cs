@@ -7,8 +7,6 @@ namespace Interview.Shared.Text;
 /// </summary>
 public readonly record struct TextEdit(int Start, int DeleteLength, string Insert)
 {
-    public bool IsEmpty => DeleteLength == 0 && Insert.Length == 0;
-
     public static TextEdit Between(string before, string after)
     {
         var prefix = 0;
@@ -38,9 +36,7 @@ public readonly record struct TextEdit(int Start, int DeleteLength, string Inser
         return new TextEdit(prefix, before.Length - prefix - suffix, after.Substring(prefix, after.Length - prefix - suffix));
     }
 
-    public string ApplyTo(string text) => string.Concat(text.AsSpan(0, Start), Insert, text.AsSpan(Start + DeleteLength));
-
     /// <summary>This edit as an operation on a document of <paramref name="baseLength"/> characters.</summary>
     public TextOperation ToOperation(int baseLength) =>
-        new TextOperation().Retain(Start).Insert(Insert).Delete(DeleteLength).Retain(baseLength - Start - DeleteLength);
+        new TextOperation.Builder().Retain(Start).Insert(Insert).Delete(DeleteLength).Retain(baseLength - Start - DeleteLength).Build();
 }

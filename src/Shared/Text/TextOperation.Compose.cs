@@ -10,7 +10,7 @@ public sealed partial class TextOperation
             throw new TextOperationException("The second operation's base length must be the first one's target length");
         }
 
-        var result = new TextOperation();
+        var result = new Builder();
         var a = new ComponentReader(first);
         var b = new ComponentReader(second);
         while (!a.Done || !b.Done)
@@ -52,7 +52,7 @@ public sealed partial class TextOperation
             }
         }
 
-        return result;
+        return result.Build();
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public sealed partial class TextOperation
             throw new TextOperationException("Both operations must be made against the same document");
         }
 
-        var (aPrime, bPrime) = (new TextOperation(), new TextOperation());
+        var (aPrime, bPrime) = (new Builder(), new Builder());
         var x = new ComponentReader(a);
         var y = new ComponentReader(b);
         while (!x.Done || !y.Done)
@@ -113,7 +113,7 @@ public sealed partial class TextOperation
             }
         }
 
-        return (aPrime, bPrime);
+        return (aPrime.Build(), bPrime.Build());
     }
 
     /// <summary>
@@ -123,11 +123,11 @@ public sealed partial class TextOperation
     /// </summary>
     private sealed class ComponentReader(TextOperation operation)
     {
-        private readonly List<Component> _parts = operation.Parts;
+        private readonly Component[] _parts = operation._parts;
         private int _index;
         private int _offset;
 
-        public bool Done => _index >= _parts.Count;
+        public bool Done => _index >= _parts.Length;
         public ComponentKind Kind => _parts[_index].Kind;
         public int Remaining => _parts[_index].Count - _offset;
 

@@ -24,7 +24,7 @@ public sealed class TextOperationJsonConverter : JsonConverter<TextOperation>
             throw new TextOperationException("An operation is a JSON array");
         }
 
-        var operation = new TextOperation();
+        var operation = new TextOperation.Builder();
         var elements = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -47,7 +47,7 @@ public sealed class TextOperationJsonConverter : JsonConverter<TextOperation>
             }
         }
 
-        return operation;
+        return operation.Build();
     }
 
     public override void Write(Utf8JsonWriter writer, TextOperation value, JsonSerializerOptions options)

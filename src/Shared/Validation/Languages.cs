@@ -1,6 +1,6 @@
 namespace Interview.Shared.Validation;
 
-/// <summary>The languages a session can be in, with SPEC.md's starting template for each.</summary>
+/// <summary>The languages a session can be in, with the starting template for each (docs/protocol.md, "REST").</summary>
 public static class Languages
 {
     public const string JavaScript = "javascript";

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Interview.Shared.Validation;
 
-/// <summary>SPEC.md's resource limits.</summary>
+/// <summary>The resource limits (docs/protocol.md, "Limits").</summary>
 public static class Limits
 {
     /// <summary>Max code size: 100 KB, counted in UTF-8 bytes.</summary>

@@ -1,6 +1,6 @@
 namespace Interview.Shared.Validation;
 
-/// <summary>Session and user ids: SPEC.md's UUIDs, compared and stored in lower case.</summary>
+/// <summary>Session and user ids: UUIDs (docs/protocol.md, "Identity"), compared and stored in lower case.</summary>
 public static class SessionIds
 {
     /// <summary>A UUID in its 8-4-4-4-12 form with version 4 and the RFC 4122 variant.</summary>

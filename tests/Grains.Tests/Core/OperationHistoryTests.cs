@@ -7,7 +7,7 @@ namespace Interview.Grains.Tests.Core;
 public class OperationHistoryTests
 {
     private static OperationUpdate Entry(long revision, string client = "c", long seq = 1, string text = "x") =>
-        new(revision, new TextOperation().Insert(text), "u", client, seq);
+        new(revision, new TextOperation.Builder().Insert(text).Build(), "u", client, seq);
 
     [Fact]
     public void Gives_what_happened_since_a_revision_while_it_is_kept()

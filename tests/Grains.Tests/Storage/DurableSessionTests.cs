@@ -43,7 +43,7 @@ public sealed class DurableSessionTests : IDisposable
         var text = joined.CurrentCode;
         foreach (var (seq, insert) in new[] { (1L, "def f():\n"), (2L, "    return 42\n"), (3L, "# 日本 😀\r\n") })
         {
-            var outcome = await grain.SubmitOperation("a", new Submission("tab-a", seq, seq - 1, new TextOperation().Retain(text.Length).Insert(insert)));
+            var outcome = await grain.SubmitOperation("a", new Submission("tab-a", seq, seq - 1, new TextOperation.Builder().Retain(text.Length).Insert(insert).Build()));
             Assert.Equal(seq, outcome.Revision);
             text += insert;
         }
@@ -66,9 +66,9 @@ public sealed class DurableSessionTests : IDisposable
         Assert.Equal((typed.CurrentCode, typed.Language, typed.Revision), (rejoined.CurrentCode, rejoined.Language, rejoined.Revision));
 
         // Typing goes on from there, and a resend of an edit made before the restart is still recognised.
-        var next = await grain.SubmitOperation("c", new Submission("tab-c", 1, rejoined.Revision, new TextOperation().Retain(rejoined.CurrentCode.Length).Insert("print(f())\n")));
+        var next = await grain.SubmitOperation("c", new Submission("tab-c", 1, rejoined.Revision, new TextOperation.Builder().Retain(rejoined.CurrentCode.Length).Insert("print(f())\n").Build()));
         Assert.Equal(rejoined.Revision + 1, next.Revision);
-        var resend = await grain.SubmitOperation("c", new Submission("tab-a", 3, 2, new TextOperation().Insert("doubled?")));
+        var resend = await grain.SubmitOperation("c", new Submission("tab-a", 3, 2, new TextOperation.Builder().Insert("doubled?").Build()));
         Assert.Equal(3, resend.Revision);
     }
 

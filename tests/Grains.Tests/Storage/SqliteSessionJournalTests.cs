@@ -14,7 +14,7 @@ public sealed class SqliteSessionJournalTests : IDisposable
 
     private static JournalEntry Entry(long sequence, string text = "x", string? language = null) =>
         language is null
-            ? new JournalEntry(sequence, sequence, new TextOperation().Insert(text), "user-1", "tab-a", sequence)
+            ? new JournalEntry(sequence, sequence, new TextOperation.Builder().Insert(text).Build(), "user-1", "tab-a", sequence)
             : new JournalEntry(sequence, sequence - 1, null, "user-1", string.Empty, 0, language);
 
     private async Task<long[]> SequencesAsync(ISessionJournal journal, Guid? session = null) =>

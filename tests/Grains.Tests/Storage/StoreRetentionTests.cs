@@ -20,7 +20,7 @@ public sealed class StoreRetentionTests : IDisposable
         var session = Guid.NewGuid();
         var grain = GrainId.Create("session", session.ToString("N"));
         await TemporaryStore.GrainStorage(_folder.Store).WriteStateAsync("session", grain, new GrainState<SessionState>(new SessionState { Created = true, Code = code }));
-        await new SqliteSessionJournal(_folder.Store).AppendAsync(session, new JournalEntry(1, 1, new TextOperation().Insert(code), "u", "c", 1));
+        await new SqliteSessionJournal(_folder.Store).AppendAsync(session, new JournalEntry(1, 1, new TextOperation.Builder().Insert(code).Build(), "u", "c", 1));
         return (grain, session);
     }
 
@@ -59,7 +59,7 @@ public sealed class StoreRetentionTests : IDisposable
         var lifetime = Lifetime(TimeSpan.FromHours(4));
         var typing = await SessionAsync("typing");
         _folder.Clock.Advance(TimeSpan.FromHours(27));
-        await new SqliteSessionJournal(_folder.Store).AppendAsync(typing.Session, new JournalEntry(2, 2, new TextOperation().Retain(6).Insert("!"), "u", "c", 2));
+        await new SqliteSessionJournal(_folder.Store).AppendAsync(typing.Session, new JournalEntry(2, 2, new TextOperation.Builder().Retain(6).Insert("!").Build(), "u", "c", 2));
         await TemporaryStore.GrainStorage(_folder.Store).WriteStateAsync("session", typing.Grain, await StoredAsync(typing.Grain));
 
         _folder.Clock.Advance(TimeSpan.FromHours(2));

@@ -31,7 +31,7 @@ public sealed class StoreSchemaTests : IDisposable
         var grain = GrainId.Create("session", session.ToString("N"));
         var v1 = _folder.Store;
         await TemporaryStore.GrainStorage(v1).WriteStateAsync("session", grain, new GrainState<SessionState>(new SessionState { Created = true, Code = "kept" }));
-        await new SqliteSessionJournal(v1).AppendAsync(session, new JournalEntry(1, 1, new TextOperation().Insert("a"), "u", "c", 1));
+        await new SqliteSessionJournal(v1).AppendAsync(session, new JournalEntry(1, 1, new TextOperation.Builder().Insert("a").Build(), "u", "c", 1));
         v1.Dispose();
 
         var v2 = _folder.Open([.. StoreSchema.Steps, Recordings]);
@@ -43,7 +43,7 @@ public sealed class StoreSchemaTests : IDisposable
         Assert.Single(await new SqliteSessionJournal(v2).ReadAsync(session));
         Assert.Equal(0L, _folder.Scalar("SELECT recorded FROM journal_head")); // the new column, filled in for old rows
         Assert.Equal(0L, _folder.Scalar("SELECT count(*) FROM recording"));
-        await new SqliteSessionJournal(v2).AppendAsync(session, new JournalEntry(2, 2, new TextOperation().Retain(1).Insert("b"), "u", "c", 2));
+        await new SqliteSessionJournal(v2).AppendAsync(session, new JournalEntry(2, 2, new TextOperation.Builder().Retain(1).Insert("b").Build(), "u", "c", 2));
     }
 
     [Fact]

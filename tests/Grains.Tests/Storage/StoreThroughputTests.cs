@@ -29,7 +29,7 @@ public sealed class StoreThroughputTests(ITestOutputHelper output) : IDisposable
         var storage = TemporaryStore.GrainStorage(_folder.Store);
         var warm = new GrainState<SessionState>(new SessionState { Code = new string('x', 100 * 1024) }); // as a silo is after its first session
         await storage.WriteStateAsync("session", GrainId.Create("session", "warm-up"), warm);
-        await journal.AppendAsync(Guid.NewGuid(), new JournalEntry(1, 1, new TextOperation().Insert("a"), "user", "tab", 1));
+        await journal.AppendAsync(Guid.NewGuid(), new JournalEntry(1, 1, new TextOperation.Builder().Insert("a").Build(), "user", "tab", 1));
 
         var latencies = new List<double>[Sessions];
         var sessions = new Guid[Sessions];
@@ -52,7 +52,7 @@ public sealed class StoreThroughputTests(ITestOutputHelper output) : IDisposable
                 }
 
                 var began = clock.Elapsed;
-                await journal.AppendAsync(session, new JournalEntry(n, n, new TextOperation().Retain((int)n).Insert("a"), "user", "tab", n));
+                await journal.AppendAsync(session, new JournalEntry(n, n, new TextOperation.Builder().Retain((int)n).Insert("a").Build(), "user", "tab", n));
                 mine.Add((clock.Elapsed - began).TotalMilliseconds);
                 if (clock.Elapsed >= nextWrite)
                 {

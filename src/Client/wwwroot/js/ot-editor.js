@@ -1,8 +1,9 @@
-// The browser half of the keystroke path (DESIGN.md section 4): Monaco's change events become
-// operations handed synchronously to the C# OT client (Interview.Client.Editing.MonacoBridge), and
-// operations from others are applied to the model outside the undo stack, without moving local cursors.
+// The browser half of the keystroke's path (docs/architecture.md, "The path of a keystroke"): Monaco's
+// change events become operations handed synchronously to the C# OT client
+// (Interview.Client.Editing.MonacoBridge), and operations from others are applied to the model outside
+// the undo stack, without moving local cursors.
 let exports;
-const editors = new Map(); // editor id -> { editor, applyingRemote }
+const editors = new Map(); // editor id -> { editor, applyingRemote, listeners }
 
 function find(id) {
   const entry = editors.get(id);
@@ -34,31 +35,36 @@ export async function attach(id) {
   }
   const editor = monaco.editor.getEditors().find(e => e.getContainerDomNode().id === id || e.getContainerDomNode().parentElement?.id === id);
   if (!editor) throw new Error(`Monaco editor ${id} not found`);
-  const entry = { editor, applyingRemote: false };
+  const entry = { editor, applyingRemote: false, listeners: [] };
   editors.set(id, entry);
   const model = editor.getModel();
   model.setEOL(monaco.editor.EndOfLineSequence.LF);
-  model.onDidChangeContent(e => {
+  entry.listeners.push(model.onDidChangeContent(e => {
     if (entry.applyingRemote) return;
     exports.Interview.Client.Editing.MonacoBridge.LocalChange(id, JSON.stringify(toOperation(e.changes, model.getValueLength())));
-  });
+  }));
   const undo = () => exports.Interview.Client.Editing.MonacoBridge.Undo(id);
   const redo = () => exports.Interview.Client.Editing.MonacoBridge.Redo(id);
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, undo);
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, redo);
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, redo);
-  editor.onDidChangeCursorSelection(() => {
+  entry.listeners.push(editor.onDidChangeCursorSelection(() => {
     const selections = editor.getSelections().map(s => ({
       anchor: model.getOffsetAt(s.getSelectionStart().equals(s.getPosition()) ? s.getEndPosition() : s.getStartPosition()),
       head: model.getOffsetAt(s.getPosition()),
     }));
     exports.Interview.Client.Editing.MonacoBridge.SelectionChanged(id, JSON.stringify(selections));
-  });
+  }));
   editor.updateOptions({ readOnly: false }); // every change from here on reaches the session
 }
 
-export function getText(id) {
-  return find(id).editor.getModel().getValue(monaco.editor.EndOfLinePreference.LF);
+// The page has gone: nothing of its editor is kept here, and its editor tells C# nothing more.
+export function detach(id) {
+  const entry = editors.get(id);
+  if (!entry) return;
+  for (const listener of entry.listeners) listener.dispose();
+  editors.delete(id);
+  cursorDecorations.delete(id);
 }
 
 export function setText(id, text) {
