@@ -72,7 +72,7 @@ public class SessionConnectionTests
         await connection.ConnectAsync(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), "Ada"); // a session this gateway never had
         await Eventually.HoldsAsync(() => _errors.Any(e => e.Code == ErrorCodes.SessionNotFound), "its join is refused");
 
-        var submitted = await connection.SubmitAsync(new Submission("tab", 1, 0, new TextOperation().Insert("x")));
+        var submitted = await connection.SubmitAsync(new Submission("tab", 1, 0, new TextOperation.Builder().Insert("x").Build()));
         var shared = await connection.ShareRunAsync(new ExecutionResult("python", true, "1", null, 5, []));
 
         Assert.Equal(SubmitAnswerKind.Gone, submitted.Kind);

@@ -19,7 +19,7 @@ public class ClientPayloadWireTests
         Assert.Equal("""{"sessionId":"s","userId":"u","language":"python"}""", JsonSerializer.Serialize(new LanguageChangePayload("s", "u", "python"), Web));
         Assert.Equal(
             """{"sessionId":"s","clientId":"c","seq":2,"revision":1,"operation":["x"]}""",
-            JsonSerializer.Serialize(SubmitOperationPayload.For("s", new Submission("c", 2, 1, new TextOperation().Insert("x"))), Web));
+            JsonSerializer.Serialize(SubmitOperationPayload.For("s", new Submission("c", 2, 1, new TextOperation.Builder().Insert("x").Build())), Web));
         Assert.Equal("""{"sessionId":"s","selections":[{"anchor":1,"head":2}]}""", JsonSerializer.Serialize(new CursorChangePayload("s", [new SelectionRange(1, 2)]), Web));
         Assert.Equal(
             """{"sessionId":"s","language":"python","success":false,"output":"","error":"boom","executionTime":5,"logs":["a"],"errorCode":"EXECUTION_ERROR","line":3}""",

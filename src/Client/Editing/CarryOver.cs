@@ -1,4 +1,5 @@
 using Interview.Shared.Contracts;
+using Interview.Shared.Editing;
 using Interview.Shared.Text;
 
 namespace Interview.Client.Editing;

@@ -16,9 +16,9 @@ public class JournalReplayCoreTests
         var sequencer = new Sequencer("ab", revision: 4);
         JournalEntry[] entries =
         [
-            Edit(10, 5, new TextOperation().Retain(2).Insert("c"), seq: 1),
+            Edit(10, 5, new TextOperation.Builder().Retain(2).Insert("c").Build(), seq: 1),
             new(11, 5, null, "ada", string.Empty, 0, "python"),
-            Edit(12, 6, new TextOperation().Retain(3).Insert("d"), seq: 2),
+            Edit(12, 6, new TextOperation.Builder().Retain(3).Insert("d").Build(), seq: 2),
         ];
 
         var outcome = JournalReplay.Replay(sequencer, "javascript", stored: 9, entries);
@@ -34,9 +34,9 @@ public class JournalReplayCoreTests
         var sequencer = new Sequencer("ab", revision: 1);
         JournalEntry[] entries =
         [
-            Edit(3, 2, new TextOperation().Retain(2).Insert("c")),
-            Edit(4, 3, new TextOperation().Retain(99).Insert("x"), seq: 2),
-            Edit(5, 4, new TextOperation().Retain(3).Insert("d"), seq: 3),
+            Edit(3, 2, new TextOperation.Builder().Retain(2).Insert("c").Build()),
+            Edit(4, 3, new TextOperation.Builder().Retain(99).Insert("x").Build(), seq: 2),
+            Edit(5, 4, new TextOperation.Builder().Retain(3).Insert("d").Build(), seq: 3),
         ];
 
         var outcome = JournalReplay.Replay(sequencer, "javascript", stored: 2, entries);
@@ -52,9 +52,9 @@ public class JournalReplayCoreTests
         var sequencer = new Sequencer("abc", revision: 3);
         JournalEntry[] entries =
         [
-            Edit(1, 1, new TextOperation().Retain(5).Insert("?")), // changed in the store: does not lead to the text
-            Edit(2, 2, new TextOperation().Retain(1).Insert("b"), seq: 2),
-            Edit(3, 3, new TextOperation().Retain(2).Insert("c"), seq: 3),
+            Edit(1, 1, new TextOperation.Builder().Retain(5).Insert("?").Build()), // changed in the store: does not lead to the text
+            Edit(2, 2, new TextOperation.Builder().Retain(1).Insert("b").Build(), seq: 2),
+            Edit(3, 3, new TextOperation.Builder().Retain(2).Insert("c").Build(), seq: 3),
         ];
 
         var outcome = JournalReplay.Replay(sequencer, "javascript", stored: 3, entries);

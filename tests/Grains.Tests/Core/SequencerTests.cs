@@ -9,7 +9,7 @@ namespace Interview.Grains.Tests.Core;
 public class SequencerTests
 {
     private static Submission Insert(string clientId, long seq, long revision, int at, string text, int length) =>
-        new(clientId, seq, revision, new TextOperation().Retain(at).Insert(text).Retain(length - at));
+        new(clientId, seq, revision, new TextOperation.Builder().Retain(at).Insert(text).Retain(length - at).Build());
 
     private static OperationApplied ApplyReady(Sequencer sequencer, string userId, Submission submission) =>
         sequencer.Apply(Assert.IsType<Ready>(sequencer.Prepare(userId, submission)));
@@ -122,13 +122,13 @@ public class SequencerTests
     /// <summary>An operation on a text of <paramref name="length"/>: <paramref name="count"/> inserts, each before one retained character.</summary>
     private static TextOperation Alternating(int count, int length)
     {
-        var operation = new TextOperation();
+        var operation = new TextOperation.Builder();
         for (var i = 0; i < count; i++)
         {
             operation.Insert("b").Retain(1);
         }
 
-        return operation.Retain(length - count);
+        return operation.Retain(length - count).Build();
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public class SequencerTests
     {
         var sequencer = new Sequencer("abc");
 
-        var refused = Assert.IsType<Refused>(sequencer.Prepare("ada", new Submission("tab", 1, 0, new TextOperation().Retain(10))));
+        var refused = Assert.IsType<Refused>(sequencer.Prepare("ada", new Submission("tab", 1, 0, new TextOperation.Builder().Retain(10).Build())));
         Assert.Equal(Refusal.DoesNotApply, refused.Reason);
         Assert.False(string.IsNullOrEmpty(refused.Detail));
     }
