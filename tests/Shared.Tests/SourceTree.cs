@@ -70,7 +70,8 @@ public static partial class SourceTree
     [GeneratedRegex(@"\b(?:class|record|struct|interface|enum)\s+(?<name>[A-Z]\w*)")]
     private static partial Regex Declaration();
 
-    [GeneratedRegex(@"\b[A-Z]\w*")]
+    // A member access (options.ConnectionsPerAddress) names a member, not a type of that name.
+    [GeneratedRegex(@"(?<![.\w])[A-Z]\w*")]
     private static partial Regex Identifier();
 
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|@\*.*?\*@|<!--.*?-->|@?\$?""(?:[^""\\\n]|\\.)*""|'(?:[^'\\\n]|\\.)'", RegexOptions.Singleline)]
