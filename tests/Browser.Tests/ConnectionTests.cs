@@ -84,9 +84,12 @@ public class ConnectionTests(BrowserFixture fixture)
             await bob.Keyboard.TypeAsync("\n// after, from Bob");
             await Editor.WaitForTextAsync(ada, "t.endsWith('// after, from Bob')");
             await Editor.PlaceCursorAsync(ada, 1, 1);
-            await ada.Keyboard.TypeAsync("// after, from Ada");
-            await ada.Keyboard.PressAsync("Escape"); // an open word suggestion ("Ada" is in the text) would take the Enter
+
+            // The line break first, then the words above it: a word suggestion ("Ada" is in the text) may
+            // open late, after an Escape, and would take an Enter typed after the words.
             await ada.Keyboard.PressAsync("Enter");
+            await ada.Keyboard.PressAsync("ArrowUp");
+            await ada.Keyboard.TypeAsync("// after, from Ada");
             await Editor.WaitForTextAsync(bob, "t.startsWith('// after, from Ada')");
             var after = await Editor.TextAsync(ada);
             Assert.Equal("// after, from Ada\n" + before + "\n// after, from Bob", after);
