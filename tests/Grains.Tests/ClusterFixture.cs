@@ -1,3 +1,4 @@
+using Interview.Shared.Validation;
 using Interview.Grains.Hosting;
 using Interview.Grains.Journal;
 using Interview.Grains.Sessions;
@@ -29,12 +30,15 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 
+    /// <summary>The interviewer key every session made by <see cref="CreateSessionAsync"/> has.</summary>
+    public static string Key { get; } = InterviewerKeys.New();
+
     /// <summary>A new session in the given language, and its id.</summary>
     public async Task<(ISessionGrain Grain, Guid Id)> CreateSessionAsync(string language = "javascript")
     {
         var id = Guid.NewGuid();
         var grain = Grains.GetGrain<ISessionGrain>(id);
-        await grain.Create(language);
+        await grain.Create(language, InterviewerKeys.Hash(Key));
         return (grain, id);
     }
 

@@ -30,8 +30,8 @@ public class SessionGrainTests(ClusterFixture fixture)
     public async Task Create_refuses_an_unknown_language_and_an_id_in_use()
     {
         var (grain, _) = await fixture.CreateSessionAsync();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => grain.Create("javascript"));
-        await Assert.ThrowsAsync<ArgumentException>(() => fixture.Grains.GetGrain<ISessionGrain>(Guid.NewGuid()).Create("ruby"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => grain.Create("javascript", InterviewerKeys.Hash(ClusterFixture.Key)));
+        await Assert.ThrowsAsync<ArgumentException>(() => fixture.Grains.GetGrain<ISessionGrain>(Guid.NewGuid()).Create("ruby", InterviewerKeys.Hash(ClusterFixture.Key)));
     }
 
     [Fact]

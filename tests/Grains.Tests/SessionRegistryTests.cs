@@ -1,3 +1,4 @@
+using Interview.Shared.Validation;
 using Interview.Grains.Registry;
 using Interview.Grains.Sessions;
 using Interview.Tests.Common;
@@ -23,8 +24,8 @@ public class SessionRegistryTests(ClusterFixture fixture)
 
         var occupied = fixture.Grains.GetGrain<ISessionGrain>(Guid.NewGuid());
         var empty = fixture.Grains.GetGrain<ISessionGrain>(Guid.NewGuid());
-        await occupied.Create("javascript");
-        await empty.Create("python");
+        await occupied.Create("javascript", InterviewerKeys.Hash(ClusterFixture.Key));
+        await empty.Create("python", InterviewerKeys.Hash(ClusterFixture.Key));
         Assert.Equal(2, await Registry.CountActive());
 
         await using var listener = await SessionListener.StartAsync(fixture, occupied.GetPrimaryKey());

@@ -32,10 +32,11 @@ public static class SessionEndpoints
         }
 
         var id = Guid.NewGuid();
+        var interviewerKey = InterviewerKeys.New(); // only its hash leaves this request (docs/protocol.md, "Roles, notes, ending and activity")
         SessionDetails details;
         try
         {
-            details = await grains.GetGrain<ISessionGrain>(id).Create(language!);
+            details = await grains.GetGrain<ISessionGrain>(id).Create(language!, InterviewerKeys.Hash(interviewerKey));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -45,7 +46,9 @@ public static class SessionEndpoints
 
         metrics.SessionCreated();
         var baseUrl = options.Value.PublicUrl?.ToString().TrimEnd('/') ?? $"{request.Scheme}://{request.Host}";
-        var response = new CreateSessionResponse(details.SessionId, details.CreatedAt, details.Language, $"{baseUrl}/session/{details.SessionId}");
+        var shareUrl = $"{baseUrl}/session/{details.SessionId}";
+        var response = new CreateSessionResponse(
+            details.SessionId, details.CreatedAt, details.Language, shareUrl, interviewerKey, $"{shareUrl}#interviewer={interviewerKey}");
         return Results.Created($"/api/sessions/{details.SessionId}", response);
     }
 

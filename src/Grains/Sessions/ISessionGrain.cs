@@ -9,8 +9,11 @@ namespace Interview.Grains.Sessions;
 /// </summary>
 public interface ISessionGrain : ITrackedSession
 {
-    /// <summary>Starts the session with its language's template; refuses an id already in use.</summary>
-    Task<SessionDetails> Create(string language);
+    /// <summary>
+    /// Starts the session with its language's template, opened to interviewers by the key whose SHA-256
+    /// hash is <paramref name="interviewerKeyHash"/>; refuses an id already in use.
+    /// </summary>
+    Task<SessionDetails> Create(string language, byte[] interviewerKeyHash);
 
     Task<SessionLookup> Describe();
 

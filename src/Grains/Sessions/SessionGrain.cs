@@ -91,7 +91,7 @@ public sealed partial class SessionGrain(
         }
     }
 
-    public async Task<SessionDetails> Create(string language)
+    public async Task<SessionDetails> Create(string language, byte[] interviewerKeyHash)
     {
         if (!Languages.IsKnown(language))
         {
@@ -111,6 +111,7 @@ public sealed partial class SessionGrain(
             Code = Languages.Template(language),
             CreatedAt = now,
             LastActivity = now,
+            InterviewerKeyHash = interviewerKeyHash,
         };
         _sequencer = null;
         _lifetime.Start(now, now);

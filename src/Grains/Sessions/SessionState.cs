@@ -19,4 +19,16 @@ public sealed class SessionState
 
     /// <summary>Each tab's last applied operation, so a resend after a reactivation is still recognised.</summary>
     [Id(8)] public Dictionary<string, ClientProgress> Clients { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>SHA-256 of the interviewer key; empty in sessions created before roles (nobody is an interviewer there).</summary>
+    [Id(9)] public byte[] InterviewerKeyHash { get; set; } = [];
+
+    [Id(10)] public string Notes { get; set; } = string.Empty;
+    [Id(11)] public long NotesRevision { get; set; }
+    [Id(12)] public Dictionary<string, ClientProgress> NotesClients { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When an interviewer ended the interview, and who; null while it goes on.</summary>
+    [Id(13)] public DateTimeOffset? EndedAt { get; set; }
+    [Id(14)] public string? EndedBy { get; set; }
+    [Id(15)] public string? EndedByName { get; set; }
 }

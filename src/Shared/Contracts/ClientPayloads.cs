@@ -14,11 +14,13 @@ public sealed record JoinSessionPayload(
     string? Protocol = null,
     long? Revision = null,
     string? ClientId = null,
-    string? UserToken = null)
+    string? UserToken = null,
+    string? InterviewerKey = null,
+    long? NotesRevision = null)
 {
-    // A record prints every member; the token is a secret.
+    // A record prints every member; the token and the key are secrets.
     public override string ToString() =>
-        $"JoinSessionPayload {{ SessionId = {SessionId}, UserId = {UserId}, Protocol = {Protocol}, Revision = {Revision}, ClientId = {ClientId} }}";
+        $"JoinSessionPayload {{ SessionId = {SessionId}, UserId = {UserId}, Protocol = {Protocol}, Revision = {Revision}, NotesRevision = {NotesRevision}, ClientId = {ClientId} }}";
 }
 
 /// <summary>code-change (the full-text protocol). Language is checked but not applied: languages change through language-change only.</summary>
@@ -26,14 +28,20 @@ public sealed record CodeChangePayload(string SessionId, string UserId, string C
 
 public sealed record LanguageChangePayload(string SessionId, string UserId, string Language);
 
-/// <summary>submit-operation's payload (protocol "ot"): a tab's submission, for a session.</summary>
-public sealed record SubmitOperationPayload(string SessionId, string ClientId, long Seq, long Revision, TextOperation Operation)
+/// <summary>submit-operation's payload (protocol "ot"): a tab's submission, for a session; Document "notes" or null (the code).</summary>
+public sealed record SubmitOperationPayload(string SessionId, string ClientId, long Seq, long Revision, TextOperation Operation, string? Document = null)
 {
     public static SubmitOperationPayload For(string sessionId, Submission submission) =>
-        new(sessionId, submission.ClientId, submission.Seq, submission.Revision, submission.Operation);
+        new(sessionId, submission.ClientId, submission.Seq, submission.Revision, submission.Operation, submission.Document);
 
-    public Submission ToSubmission() => new(ClientId, Seq, Revision, Operation);
+    public Submission ToSubmission() => new(ClientId, Seq, Revision, Operation, Document);
 }
+
+/// <summary>end-session (interviewers): ends the interview.</summary>
+public sealed record EndSessionPayload(string SessionId);
+
+/// <summary>activity (candidates): a paste (Chars, Lines) or a focus change (blur; focus with AwayMs).</summary>
+public sealed record ActivityPayload(string SessionId, string Kind, int? Chars = null, int? Lines = null, long? AwayMs = null);
 
 /// <summary>cursor-change (protocol "ot"): this tab's selections.</summary>
 public sealed record CursorChangePayload(string SessionId, IReadOnlyList<SelectionRange> Selections);

@@ -13,8 +13,14 @@ public static class ErrorCodes
     public const string InvalidPayload = "INVALID_PAYLOAD";
     public const string ResyncRequired = "RESYNC_REQUIRED";
 
-    /// <summary>A join naming a userId that is in the session, without that user's userToken.</summary>
+    /// <summary>
+    /// A join naming a userId that is in the session, without that user's userToken; a wrong interviewer
+    /// key; a message of the other role's (docs/protocol.md, "Roles, notes, ending and activity").
+    /// </summary>
     public const string Forbidden = "FORBIDDEN";
+
+    /// <summary>The interview was ended: its code and language are final.</summary>
+    public const string SessionEnded = "SESSION_ENDED";
 
     /// <summary>A new participant past MAX_PARTICIPANTS.</summary>
     public const string SessionFull = "SESSION_FULL";

@@ -9,6 +9,12 @@ public static class HubMethods
 
     /// <summary>A participant shares what their run produced.</summary>
     public const string ExecutionResult = "execution-result";
+
+    /// <summary>An interviewer ends the interview (docs/protocol.md, "Roles, notes, ending and activity").</summary>
+    public const string EndSession = "end-session";
+
+    /// <summary>A candidate's browser reports a paste or a focus change.</summary>
+    public const string Activity = "activity";
 }
 
 /// <summary>The socket API's server-to-client event names.</summary>
@@ -26,6 +32,12 @@ public static class HubEvents
 
     /// <summary>Someone else's run, with who ran it.</summary>
     public const string ExecutionResult = "execution-result";
+
+    /// <summary>An interviewer ended the interview: to everyone.</summary>
+    public const string SessionEnded = "session-ended";
+
+    /// <summary>A candidate's paste or focus change: to interviewers only.</summary>
+    public const string ActivityUpdate = "activity-update";
 }
 
 /// <summary>Protocol "ot" (docs/protocol.md, "Operations", "Cursors"), asked for with protocol "ot" in join-session.</summary>

@@ -15,3 +15,24 @@ public sealed class IsoTimestampConverter : JsonConverter<DateTimeOffset>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture));
 }
+
+/// <summary><see cref="IsoTimestampConverter"/> for a time that may be absent (null).</summary>
+public sealed class NullableIsoTimestampConverter : JsonConverter<DateTimeOffset?>
+{
+    private static readonly IsoTimestampConverter Inner = new();
+
+    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Null ? null : Inner.Read(ref reader, typeof(DateTimeOffset), options);
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
+    {
+        if (value is { } time)
+        {
+            Inner.Write(writer, time, options);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}

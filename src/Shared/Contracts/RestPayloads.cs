@@ -8,16 +8,19 @@ public sealed record CreateSessionResponse(
     string SessionId,
     [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset CreatedAt,
     string Language,
-    string ShareUrl);
+    string ShareUrl,
+    string InterviewerKey,
+    string InterviewerUrl);
 
-/// <summary>GET /api/sessions/{id}. Never carries the code: a session's text is only for its participants.</summary>
+/// <summary>GET /api/sessions/{id}. Never carries the code nor the notes: a session's texts are only for its participants. EndedAt once the interview was ended.</summary>
 public sealed record SessionDetails(
     string SessionId,
     [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset CreatedAt,
     [property: JsonConverter(typeof(IsoTimestampConverter))] DateTimeOffset LastActivity,
     string Language,
     int UserCount,
-    bool Exists = true);
+    bool Exists = true,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonConverter(typeof(NullableIsoTimestampConverter))] DateTimeOffset? EndedAt = null);
 
 public sealed record HealthResponse(
     string Status,

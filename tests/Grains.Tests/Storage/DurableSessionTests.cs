@@ -37,7 +37,7 @@ public sealed class DurableSessionTests : IDisposable
     {
         var id = Guid.NewGuid();
         var grain = cluster.Client.GetGrain<ISessionGrain>(id);
-        var created = await grain.Create(Languages.JavaScript);
+        var created = await grain.Create(Languages.JavaScript, InterviewerKeys.Hash(ClusterFixture.Key));
         await using var listener = await SessionListener.StartAsync(cluster.Client, id);
         var joined = (await grain.Join(listener.Request("a", "user-a", "Ada", ot: true))).Joined!;
         var text = joined.CurrentCode;
