@@ -136,6 +136,10 @@ public sealed partial class SessionGrain
         Refusal.DoesNotApply => SessionErrors.InvalidField("operation", refused.Detail ?? "The operation does not apply"),
         Refusal.TooLarge => SessionErrors.InvalidField("operation", $"The {text} would exceed the {Limits.MaxCodeBytes / 1024} KB limit"),
         Refusal.SeqUsed => SessionErrors.InvalidField("seq", "This tab already used this seq in the session's other document; number on"),
+        _ when text == "notes" => SessionErrors.ResyncRequired(Id) with
+        {
+            Details = new Dictionary<string, string> { ["sessionId"] = Id.ToString("D"), ["document"] = Documents.Notes },
+        },
         _ => SessionErrors.ResyncRequired(Id),
     };
 

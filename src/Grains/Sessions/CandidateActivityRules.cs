@@ -1,4 +1,6 @@
-namespace Interview.Grains.Sessions.Core;
+using Interview.Grains.Sessions.Core;
+
+namespace Interview.Grains.Sessions;
 
 /// <summary>What an activity report may be (docs/protocol.md, "Roles, notes, ending and activity"): a known kind, with only its own fields, in range.</summary>
 public static class CandidateActivityRules
