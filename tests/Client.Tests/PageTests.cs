@@ -11,7 +11,12 @@ public class HomeTests : BunitContext
 {
     private readonly FakeApi _api = new();
 
-    public HomeTests() => Services.AddSingleton(new SessionApi(_api.Client()));
+    public HomeTests()
+    {
+        Services.AddSingleton(new SessionApi(_api.Client()));
+        Services.AddSingleton<LocalIdentity>();
+        JSInterop.Mode = JSRuntimeMode.Loose; // localStorage
+    }
 
     [Fact]
     public void Creating_a_session_shows_its_share_link_and_a_way_in()
@@ -55,6 +60,7 @@ public class SessionPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(new SessionConnection(new Uri("http://interview.test/hub"))); // never reached by these tests
         Services.AddSingleton<Interview.Client.Editing.IEditorHost>(new FakeEditorHost());
         Services.AddFakeRunning(_runner);
+        Services.AddSingleton<Interview.Client.Activity.IActivityHost>(new FakeActivityHost());
         Services.AddTransient<Interview.Client.Sessions.LiveSession>();
     }
 
