@@ -44,7 +44,7 @@ public class ProtocolEventsTests
     [Fact]
     public void The_end_of_a_session_is_told_as_an_error_session_expired()
     {
-        var (name, payload) = ProtocolEvents.For(Session, new SessionEnded());
+        var (name, payload) = ProtocolEvents.For(Session, new SessionExpired());
 
         Assert.Equal(HubEvents.Error, name);
         var error = Assert.IsType<ErrorPayload>(payload);

@@ -19,12 +19,15 @@ public partial class RestApiTests(GatewayFixture fixture)
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await Json.ReadAsync(response);
-        Assert.Equal(["createdAt", "language", "sessionId", "shareUrl"], Json.Keys(body));
+        Assert.Equal(["createdAt", "interviewerKey", "interviewerUrl", "language", "sessionId", "shareUrl"], Json.Keys(body));
         var id = body.Str("sessionId");
         Assert.True(SessionIds.IsUuidV4(id));
         Assert.Matches(IsoTimestamp(), body.Str("createdAt"));
         Assert.Equal("python", body.Str("language"));
         Assert.Equal(new Uri(fixture.BaseAddress, $"/session/{id}").ToString(), body.Str("shareUrl"));
+        var key = body.Str("interviewerKey"); // the interviewer's link: the key in the fragment, never in the path
+        Assert.True(key.Length == 43 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), key);
+        Assert.Equal($"{body.Str("shareUrl")}#interviewer={key}", body.Str("interviewerUrl"));
         Assert.Equal($"/api/sessions/{id}", response.Headers.Location!.ToString());
     }
 

@@ -16,14 +16,14 @@ public class SessionScenarioTests(GatewayFixture fixture)
         await using var bob = await fixture.ConnectAsync("Bob");
 
         var adaJoined = await ada.JoinAsync(id);
-        Assert.Equal(["currentCode", "expiresAt", "language", "revision", "sessionId", "userCount", "userToken", "users"], Json.Keys(adaJoined));
+        Assert.Equal(["currentCode", "expiresAt", "language", "revision", "role", "sessionId", "userCount", "userToken", "users"], Json.Keys(adaJoined));
         Assert.True(UserTokens.IsWellFormed(adaJoined.Str("userToken")));
         Assert.Equal(
             DateTimeOffset.Parse((await Json.ReadAsync(await fixture.Http.GetAsync($"/api/sessions/{id}"))).Str("createdAt"), System.Globalization.CultureInfo.InvariantCulture).AddHours(4),
             DateTimeOffset.Parse(adaJoined.Str("expiresAt"), System.Globalization.CultureInfo.InvariantCulture)); // MAX_SESSION_DURATION after creation
         Assert.Equal((id, Languages.Template("javascript"), "javascript", 1), (adaJoined.Str("sessionId"), adaJoined.Str("currentCode"), adaJoined.Str("language"), adaJoined.Int("userCount")));
         var adaEntry = adaJoined.GetProperty("users")[0];
-        Assert.Equal(["color", "id", "username"], Json.Keys(adaEntry));
+        Assert.Equal(["color", "id", "role", "username"], Json.Keys(adaEntry));
         Assert.Equal((ada.UserId, "Ada"), (adaEntry.Str("id"), adaEntry.Str("username")));
 
         var bobJoined = await bob.JoinAsync(id);
@@ -31,7 +31,7 @@ public class SessionScenarioTests(GatewayFixture fixture)
         Assert.NotEqual(adaJoined.Str("userToken"), bobJoined.Str("userToken"));
         Assert.Equal(["Ada", "Bob"], bobJoined.GetProperty("users").EnumerateArray().Select(u => u.Str("username")));
         var joinedEvent = await ada.EventAsync(HubEvents.UserJoined);
-        Assert.Equal(["color", "userCount", "userId", "username"], Json.Keys(joinedEvent));
+        Assert.Equal(["color", "role", "userCount", "userId", "username"], Json.Keys(joinedEvent));
         Assert.Equal((bob.UserId, "Bob", 2), (joinedEvent.Str("userId"), joinedEvent.Str("username"), joinedEvent.Int("userCount")));
         Assert.Equal(0, bob.Count(HubEvents.UserJoined)); // nobody is told of their own arrival
         Assert.Equal(2, (await bob.JoinAsync(id)).Int("userCount")); // a repeated join is answered, not announced

@@ -56,8 +56,8 @@ public class SessionExpiryTests(ClusterFixture fixture)
         ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(63)); // 4 h after creation, with edits all along
 
         // The gateway tells it as an error SESSION_EXPIRED and ends the session's connections (ProtocolEventsTests).
-        await listener.EventAsync<SessionEnded>();
-        Assert.Equal(["a"], Assert.Single(listener.Events, e => e.Change is SessionEnded).Recipients);
+        await listener.EventAsync<SessionExpired>();
+        Assert.Equal(["a"], Assert.Single(listener.Events, e => e.Change is SessionExpired).Recipients);
         Assert.Equal(ErrorCodes.SessionExpired, (await grain.ChangeCode("a", "too late"))!.Code);
         Assert.Equal(ErrorCodes.SessionExpired, (await grain.Join(listener.Request("b", Ada))).Error!.Code);
         Assert.Equal(SessionStatus.Expired, (await grain.Describe()).Status);
@@ -110,7 +110,7 @@ public class SessionExpiryTests(ClusterFixture fixture)
         await Eventually.HoldsAsync(async () => (await StoredAsync(emptyId)).Expired, "the empty session expires");
         Assert.Equal(SessionStatus.Active, (await occupied.Describe()).Status);
         Assert.False((await StoredAsync(occupiedId)).Expired);
-        Assert.DoesNotContain(listener.Events, e => e.Change is SessionEnded);
+        Assert.DoesNotContain(listener.Events, e => e.Change is SessionExpired);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public class SessionExpiryTests(ClusterFixture fixture)
         Assert.Equal(2, listener.Events.Count(e => e.Change is SessionExpiringSoon));
 
         ClusterFixture.Clock.Advance(TimeSpan.FromMinutes(1));
-        await listener.EventAsync<SessionEnded>(); // told as SESSION_EXPIRED (ProtocolEventsTests)
+        await listener.EventAsync<SessionExpired>(); // told as SESSION_EXPIRED (ProtocolEventsTests)
     }
 
     private Task ForceDeactivationAsync(Guid id) =>

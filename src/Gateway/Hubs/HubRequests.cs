@@ -21,7 +21,8 @@ public static class HubRequests
     {
         var reader = new PayloadReader(payload);
         return new JoinSessionPayload(
-            reader.SessionIdText(), reader.UserId(), reader.Username(), reader.Protocol(), reader.OptionalRevision(), reader.OptionalClientId(), reader.OptionalUserToken());
+            reader.SessionIdText(), reader.UserId(), reader.Username(), reader.Protocol(), reader.OptionalRevision(), reader.OptionalClientId(), reader.OptionalUserToken(),
+            reader.OptionalInterviewerKey(), reader.OptionalNotesRevision());
     }
 
     public static CodeChangePayload ReadCodeChange(JsonElement payload)
@@ -39,7 +40,7 @@ public static class HubRequests
     public static SubmitOperationPayload ReadSubmitOperation(JsonElement payload)
     {
         var reader = new PayloadReader(payload);
-        return new SubmitOperationPayload(reader.SessionIdText(), reader.ClientId(), reader.Seq(), reader.Revision(), reader.Operation());
+        return new SubmitOperationPayload(reader.SessionIdText(), reader.ClientId(), reader.Seq(), reader.Revision(), reader.Operation(), reader.Document());
     }
 
     public static CursorChangePayload ReadCursorChange(JsonElement payload)
@@ -49,4 +50,6 @@ public static class HubRequests
     }
 
     public static ExecutionResultPayload ReadExecutionResult(JsonElement payload) => new PayloadReader(payload).ExecutionRun();
+
+    public static CandidateActivity ReadActivity(JsonElement payload) => new PayloadReader(payload).Activity();
 }

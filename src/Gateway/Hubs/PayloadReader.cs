@@ -53,6 +53,33 @@ public readonly struct PayloadReader
         _ => throw Invalid("userToken", "userToken must be the token session-joined gave you"),
     };
 
+    /// <summary>interviewerKey: any string, checked by the session (a wrong one of any shape is FORBIDDEN, never told apart); only a non-string is refused here.</summary>
+    public string? OptionalInterviewerKey() => OptionalString("interviewerKey");
+
+    public long? OptionalNotesRevision() =>
+        _payload.TryGetProperty("notesRevision", out var value) && value.ValueKind != JsonValueKind.Null ? Count("notesRevision", minimum: 0) : null;
+
+    /// <summary>document: absent or "code" for the code, "notes" for the interviewer notes (docs/protocol.md, "Roles, notes, ending and activity").</summary>
+    public string? Document() => OptionalString("document") switch
+    {
+        null or Documents.Code => null,
+        Documents.Notes => Documents.Notes,
+        var other => throw Invalid("document", $"Unknown document '{other}'; leave it out or use \"code\" or \"notes\""),
+    };
+
+    /// <summary>An activity report: its kind and the whole numbers it may carry, each checked for type here and for range by the session.</summary>
+    public CandidateActivity Activity()
+    {
+        var kind = RequiredString("kind");
+        return new CandidateActivity(kind, OptionalWhole("chars", int.MaxValue) is { } chars ? (int)chars : null,
+            OptionalWhole("lines", int.MaxValue) is { } lines ? (int)lines : null, OptionalWhole("awayMs", long.MaxValue));
+    }
+
+    private long? OptionalWhole(string name, long maximum) =>
+        !_payload.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= 0 && number <= maximum ? number
+        : throw Invalid(name, $"{name} must be a whole number from 0 to {maximum}");
+
     public string Code()
     {
         var value = RequiredString("code");

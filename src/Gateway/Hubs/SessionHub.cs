@@ -72,6 +72,23 @@ public sealed class SessionHub(GatewaySessions sessions, InterviewMetrics metric
         return true;
     }
 
+    /// <summary>end-session (interviewers): everyone gets session-ended; the code and the language are final.</summary>
+    [HubMethodName(HubMethods.EndSession)]
+    public async Task EndSession(JsonElement payload)
+    {
+        var sessionId = await MemberSessionAsync(payload);
+        ThrowIfRefused(await Call(sessionId, session => session.EndInterview(Context.ConnectionId)));
+    }
+
+    /// <summary>activity (candidates): a paste's size or a focus change, for the interviewers' eyes only.</summary>
+    [HubMethodName(HubMethods.Activity)]
+    public async Task Activity(JsonElement payload)
+    {
+        var sessionId = await MemberSessionAsync(payload);
+        var activity = HubRequests.ReadActivity(payload);
+        ThrowIfRefused(await Call(sessionId, session => session.ReportActivity(Context.ConnectionId, activity)));
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception) => sessions.LeaveAsync(Context.ConnectionId);
 
     /// <summary>The session the payload is for, once this connection is known to be in it.</summary>

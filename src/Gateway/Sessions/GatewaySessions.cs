@@ -53,8 +53,11 @@ public sealed class GatewaySessions(
         {
             var group = SessionGroups.Of(sessionId, ot);
             await hub.Groups.AddToGroupAsync(connectionId, group);
+            // Only the key's hash travels on: the key itself never leaves this request (docs/protocol.md, "Roles, notes, ending and activity").
+            var keyHash = request.InterviewerKey is { } key ? InterviewerKeys.Hash(key) : null;
             var join = new JoinRequest(
-                connectionId, request.UserId, request.Username!, observer.Reference, ot, request.Revision, ClientId: request.ClientId, UserToken: request.UserToken);
+                connectionId, request.UserId, request.Username!, observer.Reference, ot, request.Revision, ClientId: request.ClientId, UserToken: request.UserToken,
+                InterviewerKeyHash: keyHash, NotesRevision: request.NotesRevision);
             var result = await cluster.RetryAsync(() => Grain(sessionId).Join(join));
             if (result.Error is not null)
             {
@@ -72,7 +75,9 @@ public sealed class GatewaySessions(
             }
 
             relayed.Note(sessionId, result.Joined!.Revision);
-            local.Add(session, new SessionMember(connectionId, sessionId, request.UserId, request.Username!, ot, result.Joined.UserToken));
+            var interviewer = result.Joined.Role == Roles.Interviewer;
+            relayed.Note(sessionId, result.Joined.Notes?.Revision ?? 0, notes: true);
+            local.Add(session, new SessionMember(connectionId, sessionId, request.UserId, request.Username!, ot, result.Joined.UserToken, interviewer ? keyHash : null));
             return result;
         }
         finally

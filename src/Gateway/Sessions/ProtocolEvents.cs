@@ -11,12 +11,15 @@ public static class ProtocolEvents
 {
     public static (string Name, object Payload) For(Guid sessionId, SessionChange change) => change switch
     {
-        ParticipantJoined joined => (HubEvents.UserJoined, new UserJoined(joined.UserId, joined.Username, joined.UserCount, joined.Color)),
+        ParticipantJoined joined => (HubEvents.UserJoined, new UserJoined(joined.UserId, joined.Username, joined.UserCount, joined.Color, joined.Role)),
+        InterviewEnded ended => (HubEvents.SessionEnded, new InterviewEndedUpdate(ended.UserId, ended.Username, ended.At)),
+        ActivityReported report => (HubEvents.ActivityUpdate, new ActivityUpdate(
+            report.UserId, report.Username, report.Activity.Kind, report.At, report.Activity.Chars, report.Activity.Lines, report.Activity.AwayMs)),
         ParticipantLeft left => (HubEvents.UserLeft, new UserLeft(left.UserId, left.UserCount)),
         LanguageChanged language => (HubEvents.LanguageUpdate, new LanguageUpdate(language.Language, language.UserId)),
         RunShared run => (HubEvents.ExecutionResult, ExecutionResultUpdate.Of(sessionId.ToString("D"), run.UserId, run.Username, run.Run)),
         SessionExpiringSoon expiring => (HubEvents.SessionExpiring, new SessionExpiring(sessionId.ToString("D"), expiring.ExpiresAt, expiring.MinutesLeft)),
-        SessionEnded => (HubEvents.Error, SessionErrors.Expired(sessionId)),
+        SessionExpired => (HubEvents.Error, SessionErrors.Expired(sessionId)),
         _ => throw new ArgumentException($"{change.GetType().Name} is not told to browsers as a session event", nameof(change)),
     };
 }

@@ -40,6 +40,7 @@ public sealed class Reregistration(
         {
             logger.LogInformation("Registering {Count} connections with session {SessionId} again", session.Connections.Count, sessionId);
             var since = relayed.Of(sessionId);
+            var notesRelayed = relayed.Of(sessionId, notes: true);
             SessionJoined? latest = null;
             foreach (var connectionId in session.Connections.ToList())
             {
@@ -48,16 +49,27 @@ public sealed class Reregistration(
                     continue;
                 }
 
-                var join = new JoinRequest(connectionId, member.UserId, member.Username, observer.Reference, member.Ot, since, Reregistration: true, UserToken: member.UserToken);
+                var notesSince = member.InterviewerKeyHash is null ? null : notesRelayed;
+                var join = new JoinRequest(
+                    connectionId, member.UserId, member.Username, observer.Reference, member.Ot, since, Reregistration: true, UserToken: member.UserToken,
+                    InterviewerKeyHash: member.InterviewerKeyHash, NotesRevision: notesSince);
                 var result = await cluster.RetryAsync(() => grains.GetGrain<ISessionGrain>(sessionId).Join(join));
                 if (result.Error is { } error)
                 {
                     await local.DropAsync(session, connectionId);
                     await hub.Clients.Client(connectionId).SendAsync(HubEvents.Error, error);
                 }
-                else if (latest?.Operations is null)
+                else
                 {
-                    latest = result.Joined; // an "ot" join's answer carries the operations since `since`
+                    if (notesSince is { } notesUpTo)
+                    {
+                        relay.CatchUpNotes(sessionId, connectionId, notesUpTo, result.Joined!);
+                    }
+
+                    if (latest?.Operations is null)
+                    {
+                        latest = result.Joined; // an "ot" join's answer carries the operations since `since`
+                    }
                 }
             }
 

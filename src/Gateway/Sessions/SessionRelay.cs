@@ -10,6 +10,14 @@ public sealed class SessionRelay(ISessionClients hub, RelayedRevisions relayed, 
 {
     public Task TextChanged(Guid sessionId, TextChange change, string? exceptConnectionId)
     {
+        if (change.Update.Document == Documents.Notes)
+        {
+            // To the interviewer connections the session names, never to a group (docs/protocol.md, "Roles, notes, ending and activity").
+            relayed.Note(sessionId, change.Update.Revision, notes: true);
+            SendTo(change.Recipients ?? [], OtProtocol.Operation, change.Update);
+            return Task.CompletedTask;
+        }
+
         relayed.Note(sessionId, change.Update.Revision);
         Send(SessionGroups.Of(sessionId, ot: true), OtProtocol.Operation, change.Update, exceptConnectionId);
         if (change.Code is { } code)
@@ -57,16 +65,50 @@ public sealed class SessionRelay(ISessionClients hub, RelayedRevisions relayed, 
         relayed.Note(sessionId, joined.Revision);
     }
 
+    /// <summary>The notes' operations an interviewer connection missed while the session did not know it, or a resync when they are no longer kept.</summary>
+    public void CatchUpNotes(Guid sessionId, string connectionId, long since, SessionJoined joined)
+    {
+        if (joined.Notes is not { } notes || notes.Revision <= since)
+        {
+            return;
+        }
+
+        if (joined.NotesOperations is { } missed)
+        {
+            foreach (var update in missed)
+            {
+                SendTo([connectionId], OtProtocol.Operation, update);
+            }
+        }
+        else
+        {
+            SendTo([connectionId], HubEvents.Error, SessionErrors.ResyncRequired(sessionId));
+        }
+
+        relayed.Note(sessionId, notes.Revision, notes: true);
+    }
+
+    private void SendTo(IReadOnlyList<string> connectionIds, string name, object payload)
+    {
+        if (connectionIds.Count > 0)
+        {
+            Watch(hub.Clients.Clients(connectionIds).SendAsync(name, payload), name, "interviewers");
+        }
+    }
+
     // Orleans delivers one observer's calls one at a time; not waiting on sockets here keeps one slow
     // browser from holding up every other session on this gateway.
     private void Send(string group, string name, object payload, string? exceptConnectionId)
     {
         var clients = exceptConnectionId is null ? hub.Clients.Group(group) : hub.Clients.GroupExcept(group, exceptConnectionId);
-        clients.SendAsync(name, payload).ContinueWith(
+        Watch(clients.SendAsync(name, payload), name, group);
+    }
+
+    private void Watch(Task sending, string name, string group) =>
+        sending.ContinueWith(
             (send, state) => logger.LogWarning(send.Exception, "Relaying {Event} to {Group} failed", name, state),
             group,
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
-    }
 }

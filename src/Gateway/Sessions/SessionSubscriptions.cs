@@ -50,7 +50,7 @@ public sealed class SessionSubscriptions(
         // Connections the grain names that are not on this gateway are skipped by SignalR.
         var (name, payload) = ProtocolEvents.For(sessionId, sessionEvent.Change);
         await _hub.Clients.Clients(sessionEvent.Recipients).SendAsync(name, payload);
-        if (sessionEvent.Change is SessionEnded)
+        if (sessionEvent.Change is SessionExpired)
         {
             // Not awaited: ending unsubscribes from the stream this callback is being called by.
             _ = EndAsync(sessionId);

@@ -1,4 +1,5 @@
 using Interview.Grains.Registry;
+using Interview.Grains.Sessions.Core;
 
 namespace Interview.Grains.Sessions;
 
@@ -29,7 +30,8 @@ public interface ISessionGrain : ITrackedSession
 
     /// <summary>
     /// submit-operation (protocol "ot"): transform against what happened since the submission's revision,
-    /// apply, advance the revision. A (clientId, seq) is applied at most once; a repeat gets the first answer.
+    /// apply, advance the revision, in the submission's document (the code, or the interviewers' notes).
+    /// A (clientId, seq) is applied at most once; a repeat gets the first answer.
     /// </summary>
     Task<SubmitOutcome> SubmitOperation(string connectionId, Submission submission);
 
@@ -41,6 +43,12 @@ public interface ISessionGrain : ITrackedSession
     /// MAX_EXECUTIONS_PER_MINUTE per user (docs/protocol.md, "Runs"); null on success.
     /// </summary>
     Task<ErrorPayload?> ShareExecution(string connectionId, ExecutionResult run);
+
+    /// <summary>end-session (interviewers): the code and the language become final, everyone is told; null on success.</summary>
+    Task<ErrorPayload?> EndInterview(string connectionId);
+
+    /// <summary>activity (candidates): a paste or a focus change, told to the interviewers only; null on success.</summary>
+    Task<ErrorPayload?> ReportActivity(string connectionId, CandidateActivity activity);
 
     /// <summary>A gateway's periodic "still here"; false when the session holds none of its connections.</summary>
     Task<bool> RenewGateway(ISessionObserver gateway);

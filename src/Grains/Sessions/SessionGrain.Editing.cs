@@ -4,28 +4,26 @@ using Interview.Grains.Sessions.Core;
 namespace Interview.Grains.Sessions;
 
 /// <summary>
-/// Edits: operations, full-text changes and the language. The sequencer checks and orders them; the grain
-/// journals each before it applies it, then tells the gateways (docs/architecture.md, "The path of a keystroke").
+/// Edits: operations (to the code or the notes), full-text changes and the language. The sequencers check
+/// and order them; the grain journals each before it applies it, then tells the gateways
+/// (docs/architecture.md, "The path of a keystroke"). Once the interview was ended the code and the
+/// language are final; the notes stay the interviewers' (docs/protocol.md, "Roles, notes, ending and activity").
 /// </summary>
 public sealed partial class SessionGrain
 {
     public async Task<SubmitOutcome> SubmitOperation(string connectionId, Submission submission)
     {
-        if (await MemberRefusalAsync(connectionId) is { } refusal)
+        var notes = submission.Document == Documents.Notes;
+        var (editor, refusal) = await EditorAsync(connectionId, notes ? EditRule.InterviewersWriteNotes : EditRule.CodeNotFinal);
+        if ((refusal ?? OverBudget(_budgets.TakeOperation(editor!.Id, Now), "edits and cursor moves")) is { } stop)
         {
-            return new SubmitOutcome(null, refusal);
+            return new SubmitOutcome(null, stop);
         }
 
-        var userId = _presence.UserOf(connectionId)!.Id;
-        if (OverBudget(_budgets.TakeOperation(userId, Now), "edits and cursor moves") is { } overBudget)
-        {
-            return new SubmitOutcome(null, overBudget);
-        }
-
-        switch (Sequencer.Prepare(userId, submission))
+        switch (Texts.Prepare(editor!.Id, submission))
         {
             case Refused refused:
-                return new SubmitOutcome(null, ErrorFor(refused));
+                return new SubmitOutcome(null, ErrorFor(refused, notes ? "notes" : "code"));
             case Repeated repeated:
                 return new SubmitOutcome(repeated.Revision);
             case Ready ready:
@@ -44,21 +42,17 @@ public sealed partial class SessionGrain
             return SessionErrors.InvalidField("code", $"Code exceeds the {Limits.MaxCodeBytes / 1024} KB limit");
         }
 
-        if (await MemberRefusalAsync(connectionId) is { } refusal)
+        var (editor, refusal) = await EditorAsync(connectionId, EditRule.CodeNotFinal);
+        if ((refusal ?? OverBudget(_budgets.TakeMessage(editor!.Id, Now), "messages")) is { } stop)
         {
-            return refusal;
+            return stop;
         }
 
-        var userId = _presence.UserOf(connectionId)!.Id;
-        if (OverBudget(_budgets.TakeMessage(userId, Now), "messages") is { } overBudget)
-        {
-            return overBudget;
-        }
-
+        var user = editor!;
         Touch();
         if (code != Sequencer.Text)
         {
-            await CommitAsync(Sequencer.PrepareText(code, userId), exceptConnectionId: connectionId);
+            await CommitAsync(Sequencer.PrepareText(code, user.Id), exceptConnectionId: connectionId);
         }
 
         return null;
@@ -71,17 +65,13 @@ public sealed partial class SessionGrain
             return SessionErrors.InvalidField("language", $"Unknown language '{language}'; use javascript or python");
         }
 
-        if (await MemberRefusalAsync(connectionId) is { } refusal)
+        var (editor, refusal) = await EditorAsync(connectionId, EditRule.CodeNotFinal);
+        if ((refusal ?? OverBudget(_budgets.TakeMessage(editor!.Id, Now), "messages")) is { } stop)
         {
-            return refusal;
+            return stop;
         }
 
-        var userId = _presence.UserOf(connectionId)!.Id;
-        if (OverBudget(_budgets.TakeMessage(userId, Now), "messages") is { } overBudget)
-        {
-            return overBudget;
-        }
-
+        var user = editor!;
         Touch();
         if (language == Session.Language)
         {
@@ -89,42 +79,70 @@ public sealed partial class SessionGrain
         }
 
         var previous = Session.Language;
-        await JournalAsync(new JournalEntry(Session.JournalSequence + 1, Sequencer.Revision, null, userId, string.Empty, 0, language));
+        await JournalAsync(new JournalEntry(Session.JournalSequence + 1, Sequencer.Revision, null, user.Id, string.Empty, 0, language));
         Session.Language = language;
-        await PublishAsync(new LanguageChanged(language, userId));
+        await PublishAsync(new LanguageChanged(language, user.Id));
 
         // Never destroy edited code; an untouched template follows the language, as an edit everyone receives.
         if (Sequencer.Text == Languages.Template(previous))
         {
-            await CommitAsync(Sequencer.PrepareText(Languages.Template(language), userId), exceptConnectionId: null);
+            await CommitAsync(Sequencer.PrepareText(Languages.Template(language), user.Id), exceptConnectionId: null);
         }
 
         return null;
     }
 
     /// <summary>
-    /// Every text change ends here: journaled, then applied (one total order, the history), then the
-    /// gateways told. Only an operation the sequencer checked against the text is journaled (a journal
-    /// entry that does not apply would poison every later activation); once journaled, applying it cannot fail.
+    /// Every text change ends here: journaled, then applied (one total order per document, its history),
+    /// then the gateways told. Only an operation the sequencer checked against the text is journaled (a
+    /// journal entry that does not apply would poison every later activation); once journaled, applying it cannot fail.
     /// </summary>
     private async Task CommitAsync(Ready ready, string? exceptConnectionId)
     {
         var update = ready.Update;
-        await JournalAsync(new JournalEntry(Session.JournalSequence + 1, update.Revision, update.Operation, update.UserId, update.ClientId, update.Seq));
-        var applied = Sequencer.Apply(ready, withText: _presence.HasFullTextClients);
+        await JournalAsync(new JournalEntry(
+            Session.JournalSequence + 1, update.Revision, update.Operation, update.UserId, update.ClientId, update.Seq, Document: update.Document));
+        var notes = update.Document == Documents.Notes;
+        var applied = Texts.Of(update.Document).Apply(ready, withText: !notes && _presence.HasFullTextClients);
         _dirty = true;
         TellGateways(applied, exceptConnectionId);
     }
 
-    private ErrorPayload ErrorFor(Refused refused) => refused.Reason switch
+    /// <summary>The connection's user, once the session is live, the connection in it and the rule for this edit kept; or why not.</summary>
+    private async Task<(Participant? User, ErrorPayload? Refusal)> EditorAsync(string connectionId, EditRule rule)
+    {
+        if (await MemberRefusalAsync(connectionId) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        if (rule == EditRule.InterviewersWriteNotes && !_presence.IsInterviewer(connectionId))
+        {
+            return (null, SessionErrors.InterviewersOnly(Id, "write the notes"));
+        }
+
+        return rule == EditRule.CodeNotFinal && Ended ? (null, SessionErrors.Ended(Id)) : (_presence.UserOf(connectionId), null);
+    }
+
+    private ErrorPayload ErrorFor(Refused refused, string text) => refused.Reason switch
     {
         Refusal.ForeignClient => SessionErrors.InvalidField("clientId", "This clientId is another participant's tab; use your own"),
         Refusal.DoesNotApply => SessionErrors.InvalidField("operation", refused.Detail ?? "The operation does not apply"),
-        Refusal.TooLarge => SessionErrors.InvalidField("operation", $"The code would exceed the {Limits.MaxCodeBytes / 1024} KB limit"),
+        Refusal.TooLarge => SessionErrors.InvalidField("operation", $"The {text} would exceed the {Limits.MaxCodeBytes / 1024} KB limit"),
+        Refusal.SeqUsed => SessionErrors.InvalidField("seq", "This tab already used this seq in the session's other document; number on"),
         _ => SessionErrors.ResyncRequired(Id),
     };
 
     /// <summary>The refusal to answer when a user's budget is spent (<paramref name="retryAfter"/> set), or null.</summary>
     private static ErrorPayload? OverBudget(TimeSpan? retryAfter, string what) =>
         retryAfter is { } wait ? SessionErrors.RateLimited($"{what} from your tabs together", wait, perUser: true) : null;
+
+    private enum EditRule
+    {
+        /// <summary>The code and the language: anyone's, until the interview is ended.</summary>
+        CodeNotFinal,
+
+        /// <summary>The notes: interviewers', ended or not.</summary>
+        InterviewersWriteNotes,
+    }
 }

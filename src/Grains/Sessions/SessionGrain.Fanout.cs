@@ -79,6 +79,18 @@ public sealed partial class SessionGrain
 
     private void TellGateways(OperationApplied applied, string? exceptConnectionId)
     {
+        if (applied.Update.Document == Documents.Notes)
+        {
+            // The notes go to the interviewer connections by name, through the gateways that hold one.
+            var notes = new TextChange(applied.Update, Now.ToUnixTimeMilliseconds(), null, _presence.InterviewerConnectionIds(exceptConnectionId));
+            foreach (var gateway in _presence.InterviewerGateways)
+            {
+                gateway.TextChanged(Id, notes, exceptConnectionId).Ignore();
+            }
+
+            return;
+        }
+
         var change = new TextChange(applied.Update, Now.ToUnixTimeMilliseconds(), applied.Text);
         foreach (var gateway in _presence.Gateways)
         {

@@ -13,6 +13,14 @@ public sealed partial class SessionGrain
             return new JoinResult(null, refusal);
         }
 
+        // Any key but the session's, whatever is wrong with it, gets the same answer and joins nothing.
+        var interviewer = request.InterviewerKeyHash is not null;
+        if (interviewer && !InterviewerKeys.Match(Session.InterviewerKeyHash, request.InterviewerKeyHash))
+        {
+            logger.LogWarning("Session {SessionId} refused a join with a wrong interviewer key", Id);
+            return new JoinResult(null, SessionErrors.WrongInterviewerKey(Id));
+        }
+
         var status = _presence.Check(request.ConnectionId, request.UserId, request.UserToken, request.Reregistration);
         if (status == AdmissionStatus.WrongToken)
         {
@@ -34,7 +42,7 @@ public sealed partial class SessionGrain
 
         var wasEmpty = _presence.IsEmpty;
         var admission = _presence.Add(
-            request.ConnectionId, request.UserId, request.Username, request.Gateway, request.Ot, request.UserToken, request.Reregistration);
+            request.ConnectionId, request.UserId, request.Username, request.Gateway, request.Ot, request.UserToken, request.Reregistration, interviewer);
         var user = admission.User!;
         Touch();
         if (admission.Left is { } previous)
@@ -44,7 +52,7 @@ public sealed partial class SessionGrain
 
         if (admission.IsNewUser && !request.Reregistration)
         {
-            await PublishAsync(new ParticipantJoined(user.Id, user.Username, _presence.UserCount, user.Color), except: request.ConnectionId);
+            await PublishAsync(new ParticipantJoined(user.Id, user.Username, _presence.UserCount, user.Color, user.Role), except: request.ConnectionId);
             logger.LogInformation("User {UserId} joined session {SessionId}", user.Id, Id);
         }
 
@@ -68,15 +76,33 @@ public sealed partial class SessionGrain
 
     public Task<bool> RenewGateway(ISessionObserver gateway) => Task.FromResult(_presence.Renew(gateway));
 
-    /// <summary>session-joined: the text, who is here, and for a rejoining "ot" tab what it missed and which of its operations were applied.</summary>
+    /// <summary>
+    /// session-joined: the text, who is here, and for a rejoining "ot" tab what it missed and which of its
+    /// operations were applied; the same of the notes for an interviewer only.
+    /// </summary>
     private SessionJoined Joined(JoinRequest request, Participant user)
     {
         var catchUp = request.Ot && request.Revision is { } seen ? Sequencer.Since(seen) : null;
-        return new SessionJoined(
+        var clientId = request.Ot ? request.ClientId : null;
+        var joined = new SessionJoined(
             Id.ToString("D"), Sequencer.Text, Session.Language, _presence.Snapshot(), _presence.UserCount, Sequencer.Revision, catchUp,
             _lifetime.ExpiresAt,
-            request.Ot && request.ClientId is { } clientId ? Sequencer.History.LastSeqOf(clientId) : null,
-            user.Token);
+            clientId is null ? null : Sequencer.History.LastSeqOf(clientId),
+            user.Token,
+            EndedAt: Session.EndedAt);
+        if (!_presence.IsInterviewer(request.ConnectionId))
+        {
+            return joined;
+        }
+
+        var notes = Texts.Notes;
+        return joined with
+        {
+            Role = Roles.Interviewer,
+            Notes = new NotesText(notes.Text, notes.Revision),
+            NotesOperations = request.Ot && request.NotesRevision is { } notesSeen ? notes.Since(notesSeen) : null,
+            NotesLastSeq = clientId is null ? null : notes.History.LastSeqOf(clientId),
+        };
     }
 
     private async Task AnnounceLeftAsync(IReadOnlyList<Participant> users)

@@ -73,12 +73,13 @@ public sealed partial class SessionGrain
         _presence.Clear();
         _maintenance?.Dispose();
         Session.Expired = true;
-        Sequencer.DiscardText(); // an ended interview's code is not kept
+        Sequencer.DiscardText(); // an expired interview's code is not kept, nor its notes
+        Texts.Notes.DiscardText();
         await WriteAsync();
         await journal.DeleteAsync(Id);
         if (recipients.Count > 0)
         {
-            await Events.OnNextAsync(new SessionEvent(new SessionEnded(), recipients));
+            await Events.OnNextAsync(new SessionEvent(new SessionExpired(), recipients));
         }
 
         await Registry.Forget(Id);
@@ -93,6 +94,9 @@ public sealed partial class SessionGrain
         Session.Revision = Sequencer.Revision;
         Session.LastActivity = _lifetime.LastActivity;
         Session.Clients = Sequencer.History.Clients();
+        Session.Notes = Texts.Notes.Text;
+        Session.NotesRevision = Texts.Notes.Revision;
+        Session.NotesClients = Texts.Notes.History.Clients();
         try
         {
             await state.WriteStateAsync();

@@ -32,11 +32,16 @@ public sealed partial class SessionGrain
         }
     }
 
+    /// <summary>The interview's end as the state has it; null while it goes on.</summary>
+    private InterviewEnded? Ending() =>
+        Session.EndedAt is { } at ? new InterviewEnded(Session.EndedBy ?? string.Empty, Session.EndedByName ?? string.Empty, at) : null;
+
     private async Task RecoverAsync()
     {
         var entries = await journal.ReadAsync(Id);
-        var outcome = JournalReplay.Replay(Sequencer, Session.Language, Session.JournalSequence, entries);
+        var outcome = JournalReplay.Replay(Texts, Session.Language, Session.JournalSequence, entries, Ending());
         Session.Language = outcome.Language;
+        (Session.EndedAt, Session.EndedBy, Session.EndedByName) = (outcome.Ending?.At, outcome.Ending?.UserId, outcome.Ending?.Username);
         Session.JournalSequence = outcome.Applied;
         if (outcome.Stop is { } stop)
         {

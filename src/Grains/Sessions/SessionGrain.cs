@@ -39,7 +39,7 @@ public sealed partial class SessionGrain(
     private readonly SessionLifetime _lifetime = new(clock, options.Value);
     private readonly SessionBudgets _budgets = new(limits.Value);
     private readonly SessionLifetimeOptions _options = options.Value;
-    private Sequencer? _sequencer;
+    private SessionTexts? _texts;
     private bool _dirty;
 
     private Guid Id => this.GetPrimaryKey();
@@ -47,8 +47,14 @@ public sealed partial class SessionGrain(
     private DateTimeOffset Now => clock.GetUtcNow();
     private ISessionRegistryGrain Registry => SessionRegistry.Get(GrainFactory);
 
-    /// <summary>The text, its revision and history, from the stored state on first use.</summary>
-    private Sequencer Sequencer => _sequencer ??= Restore();
+    /// <summary>The code and the notes, each with its revision and history, from the stored state on first use.</summary>
+    private SessionTexts Texts => _texts ??= Restore();
+
+    /// <summary>The code: what everyone edits.</summary>
+    private Sequencer Sequencer => Texts.Code;
+
+    /// <summary>Whether an interviewer ended the interview: the code and the language are final.</summary>
+    private bool Ended => Session.EndedAt is not null;
 
     private DateTimeOffset Deadline => _lifetime.Deadline(_presence.IsEmpty);
 
@@ -113,7 +119,7 @@ public sealed partial class SessionGrain(
             LastActivity = now,
             InterviewerKeyHash = interviewerKeyHash,
         };
-        _sequencer = null;
+        _texts = null;
         _lifetime.Start(now, now);
         await state.WriteStateAsync();
         await Registry.Track(Id, Deadline);
@@ -128,11 +134,13 @@ public sealed partial class SessionGrain(
         return status == SessionStatus.Active ? new SessionLookup(status, Details()) : new SessionLookup(status);
     }
 
-    private Sequencer Restore()
+    private SessionTexts Restore()
     {
-        var history = new OperationHistory();
-        history.RestoreClients(Session.Clients);
-        return new Sequencer(Session.Code, Session.Revision, history);
+        var code = new OperationHistory();
+        code.RestoreClients(Session.Clients);
+        var notes = new OperationHistory();
+        notes.RestoreClients(Session.NotesClients);
+        return new SessionTexts(new Sequencer(Session.Code, Session.Revision, code), new Sequencer(Session.Notes, Session.NotesRevision, notes, Documents.Notes));
     }
 
     private async Task<SessionStatus> StatusAsync()
@@ -163,5 +171,5 @@ public sealed partial class SessionGrain(
         await RefusalAsync() ?? (_presence.UserOf(connectionId) is null ? SessionErrors.NotJoined(Id) : null);
 
     private SessionDetails Details() =>
-        new(Id.ToString("D"), _lifetime.CreatedAt, _lifetime.LastActivity, Session.Language, _presence.UserCount);
+        new(Id.ToString("D"), _lifetime.CreatedAt, _lifetime.LastActivity, Session.Language, _presence.UserCount, EndedAt: Session.EndedAt);
 }

@@ -18,7 +18,9 @@ public sealed record SessionLookup(
 /// A <see cref="Reregistration"/> is the gateway registering a connection the session already knew
 /// again (with a new activation): nobody is told the user joined. <see cref="ClientId"/> is the rejoining
 /// tab's, for the session to say which of its operations it applied; <see cref="UserToken"/> the secret
-/// that lets it join as a user who is present (docs/protocol.md, "Identity").
+/// that lets it join as a user who is present (docs/protocol.md, "Identity"); <see cref="InterviewerKeyHash"/>
+/// the SHA-256 of the interviewer key the join carried, and <see cref="NotesRevision"/> the last revision of
+/// the notes a rejoining interviewer tab has (docs/protocol.md, "Roles, notes, ending and activity").
 /// </summary>
 [GenerateSerializer, Immutable, Alias("interview.join-request")]
 public sealed record JoinRequest(
@@ -30,11 +32,13 @@ public sealed record JoinRequest(
     [property: Id(5)] long? Revision = null,
     [property: Id(6)] bool Reregistration = false,
     [property: Id(7)] string? ClientId = null,
-    [property: Id(8)] string? UserToken = null)
+    [property: Id(8)] string? UserToken = null,
+    [property: Id(9)] byte[]? InterviewerKeyHash = null,
+    [property: Id(10)] long? NotesRevision = null)
 {
     // A record prints every member; the token is a secret, so a log line or a debugger shows only that there is one.
     public override string ToString() =>
-        $"JoinRequest {{ ConnectionId = {ConnectionId}, UserId = {UserId}, Ot = {Ot}, Revision = {Revision}, Reregistration = {Reregistration}, ClientId = {ClientId}, UserToken = {(UserToken is null ? "none" : "(secret)")} }}";
+        $"JoinRequest {{ ConnectionId = {ConnectionId}, UserId = {UserId}, Ot = {Ot}, Revision = {Revision}, NotesRevision = {NotesRevision}, Reregistration = {Reregistration}, ClientId = {ClientId}, UserToken = {(UserToken is null ? "none" : "(secret)")}, InterviewerKey = {(InterviewerKeyHash is null ? "none" : "(secret)")} }}";
 }
 
 /// <summary>Either the session-joined payload or the error that refused the join.</summary>
@@ -59,6 +63,18 @@ public static class SessionErrors
 
     public static ErrorPayload Forbidden(Guid id) =>
         new("This participant is already in the session; only their own tabs may join as them", ErrorCodes.Forbidden, Details("sessionId", id.ToString("D")));
+
+    public static ErrorPayload WrongInterviewerKey(Guid id) =>
+        new("This interviewer key does not open this session", ErrorCodes.Forbidden, Details("sessionId", id.ToString("D")));
+
+    public static ErrorPayload InterviewersOnly(Guid id, string what) =>
+        new($"Only interviewers may {what}", ErrorCodes.Forbidden, Details("sessionId", id.ToString("D")));
+
+    public static ErrorPayload CandidatesOnly(Guid id, string what) =>
+        new($"Only candidates {what}", ErrorCodes.Forbidden, Details("sessionId", id.ToString("D")));
+
+    public static ErrorPayload Ended(Guid id) =>
+        new("The interview has ended: its code and language are final", ErrorCodes.SessionEnded, Details("sessionId", id.ToString("D")));
 
     public static ErrorPayload Full(Guid id, int participants) =>
         new($"The session is full: it has its {participants} participants", ErrorCodes.SessionFull, Details("sessionId", id.ToString("D")));

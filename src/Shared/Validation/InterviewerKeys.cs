@@ -10,9 +10,9 @@ namespace Interview.Shared.Validation;
 /// </summary>
 public static class InterviewerKeys
 {
-    public const int Length = 43;
+    public const int Length = RandomSecrets.Length;
 
-    public static string New() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string New() => RandomSecrets.New();
 
     /// <summary>The hash of any string given as a key, well formed or not: a wrong shape is refused as a wrong key, never told apart.</summary>
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -9,12 +9,11 @@ namespace Interview.Shared.Validation;
 /// </summary>
 public static class UserTokens
 {
-    public const int Length = 43;
+    public const int Length = RandomSecrets.Length;
 
-    public static string New() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string New() => RandomSecrets.New();
 
-    public static bool IsWellFormed(string? token) =>
-        token is { Length: Length } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    public static bool IsWellFormed(string? token) => RandomSecrets.IsWellFormed(token);
 
     /// <summary>Compared in constant time, so response timing says nothing of how much of a guess was right.</summary>
     public static bool Match(string expected, string? given) =>

@@ -1,3 +1,4 @@
+using Interview.Shared.Contracts;
 using Interview.Grains.Journal;
 using Interview.Grains.Sessions.Core;
 using Interview.Shared.Text;
@@ -10,6 +11,46 @@ public class JournalReplayCoreTests
     private static JournalEntry Edit(long sequence, long revision, TextOperation operation, string clientId = "tab", long seq = 1) =>
         new(sequence, revision, operation, "ada", clientId, seq);
 
+    private static SessionTexts Texts(Sequencer code, Sequencer? notes = null) => new(code, notes ?? new Sequencer(document: Documents.Notes));
+
+    [Fact]
+    public void Notes_entries_replay_onto_the_notes_and_the_end_onto_the_session()
+    {
+        var (code, notes) = (new Sequencer("ab", revision: 4), new Sequencer("n", revision: 1, document: Documents.Notes));
+        var endedAt = new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero);
+        JournalEntry[] entries =
+        [
+            Edit(10, 5, new TextOperation.Builder().Retain(2).Insert("c").Build(), seq: 1),
+            Edit(11, 2, new TextOperation.Builder().Retain(1).Insert("o").Build(), seq: 2) with { Document = Documents.Notes },
+            new(12, 5, null, "ada", string.Empty, 0, EndedAt: endedAt, Username: "Ada"),
+            Edit(13, 3, new TextOperation.Builder().Retain(2).Insert("!").Build(), seq: 3) with { Document = Documents.Notes },
+        ];
+
+        var outcome = JournalReplay.Replay(Texts(code, notes), "javascript", stored: 9, entries);
+
+        Assert.Equal((13L, 4, (string?)null), (outcome.Applied, outcome.Replayed, outcome.Stop));
+        Assert.Equal(new InterviewEnded("ada", "Ada", endedAt), outcome.Ending);
+        Assert.Equal((5L, "abc"), (code.Revision, code.Text));
+        Assert.Equal((3L, "no!"), (notes.Revision, notes.Text));
+        Assert.Equal([Documents.Notes, Documents.Notes], notes.Since(1)!.Select(u => u.Document));
+        Assert.Equal(3, notes.History.LastSeqOf("tab"));
+        Assert.Equal(1, code.History.LastSeqOf("tab"));
+    }
+
+    [Fact]
+    public void A_stored_end_stays_and_an_entry_of_an_unknown_document_stops_the_replay()
+    {
+        var ending = new InterviewEnded("ada", "Ada", DateTimeOffset.UnixEpoch);
+        var code = new Sequencer("ab", revision: 1);
+        JournalEntry[] entries = [Edit(3, 1, new TextOperation.Builder().Retain(2).Insert("c").Build()) with { Document = "secrets" }];
+
+        var outcome = JournalReplay.Replay(Texts(code), "javascript", stored: 2, entries, ending);
+
+        Assert.Equal(ending, outcome.Ending);
+        Assert.StartsWith("entry 3 (after revision 1) names an unknown document 'secrets'", outcome.Stop);
+        Assert.Equal("ab", code.Text);
+    }
+
     [Fact]
     public void Entries_beyond_the_stored_state_are_applied_and_the_language_follows()
     {
@@ -21,7 +62,7 @@ public class JournalReplayCoreTests
             Edit(12, 6, new TextOperation.Builder().Retain(3).Insert("d").Build(), seq: 2),
         ];
 
-        var outcome = JournalReplay.Replay(sequencer, "javascript", stored: 9, entries);
+        var outcome = JournalReplay.Replay(Texts(sequencer), "javascript", stored: 9, entries);
 
         Assert.Equal(new ReplayOutcome("python", 12, 12, 3, null), outcome);
         Assert.Equal((6L, "abcd"), (sequencer.Revision, sequencer.Text));
@@ -39,7 +80,7 @@ public class JournalReplayCoreTests
             Edit(5, 4, new TextOperation.Builder().Retain(3).Insert("d").Build(), seq: 3),
         ];
 
-        var outcome = JournalReplay.Replay(sequencer, "javascript", stored: 2, entries);
+        var outcome = JournalReplay.Replay(Texts(sequencer), "javascript", stored: 2, entries);
 
         Assert.Equal((3L, 5L, 1), (outcome.Applied, outcome.Last, outcome.Replayed));
         Assert.StartsWith("entry 4 (after revision 2) does not apply", outcome.Stop);
@@ -57,7 +98,7 @@ public class JournalReplayCoreTests
             Edit(3, 3, new TextOperation.Builder().Retain(2).Insert("c").Build(), seq: 3),
         ];
 
-        var outcome = JournalReplay.Replay(sequencer, "javascript", stored: 3, entries);
+        var outcome = JournalReplay.Replay(Texts(sequencer), "javascript", stored: 3, entries);
 
         Assert.Equal(new ReplayOutcome("javascript", 3, 3, 0, null), outcome);
         Assert.Null(sequencer.Since(0)); // revision 1 broke the chain: not kept

@@ -12,11 +12,12 @@ namespace Interview.Grains.Sessions.Core;
 public static class JournalReplay
 {
     /// <param name="stored">The last entry the stored state holds.</param>
-    public static ReplayOutcome Replay(Sequencer sequencer, string language, long stored, IEnumerable<JournalEntry> entries)
+    /// <param name="ending">The interview's end as the stored state has it, if it was ended.</param>
+    public static ReplayOutcome Replay(SessionTexts texts, string language, long stored, IEnumerable<JournalEntry> entries, InterviewEnded? ending = null)
     {
         var (replayed, last, applied) = (0, stored, stored);
         string? stop = null;
-        var kept = new List<OperationUpdate>(); // what the stored state already holds, for the history
+        var kept = (Code: new List<OperationUpdate>(), Notes: new List<OperationUpdate>()); // what the stored state already holds, for the histories
         foreach (var entry in entries)
         {
             var sequence = entry.Sequence; // the journal's own numbering, not what the entry says of itself
@@ -26,23 +27,22 @@ public static class JournalReplay
                 continue;
             }
 
-            var update = entry.Operation is { } operation ? new OperationUpdate(entry.Revision, operation, entry.UserId, entry.ClientId, entry.Seq) : null;
+            var sequencer = texts.Of(entry.Document);
+            var update = entry.Operation is { } operation
+                ? new OperationUpdate(entry.Revision, operation, entry.UserId, entry.ClientId, entry.Seq, sequencer.Document)
+                : null;
             if (sequence <= stored)
             {
                 if (update is not null && entry.Problem is null && entry.Revision <= sequencer.Revision)
                 {
-                    kept.Add(update);
+                    (sequencer == texts.Notes ? kept.Notes : kept.Code).Add(update);
                 }
 
                 continue;
             }
 
-            if (kept.Count > 0)
-            {
-                KeepHistory(sequencer, kept);
-                kept.Clear();
-            }
-
+            KeepHistory(texts.Code, kept.Code);
+            KeepHistory(texts.Notes, kept.Notes);
             if (Problem(sequencer, entry) is { } problem)
             {
                 stop = $"entry {sequence} (after revision {sequencer.Revision}) {problem}";
@@ -55,12 +55,18 @@ public static class JournalReplay
             }
 
             language = entry.Language ?? language;
+            if (entry.EndedAt is { } endedAt)
+            {
+                ending ??= new InterviewEnded(entry.UserId, entry.Username ?? string.Empty, endedAt);
+            }
+
             applied = sequence;
             replayed++;
         }
 
-        KeepHistory(sequencer, kept);
-        return new ReplayOutcome(language, applied, last, replayed, stop);
+        KeepHistory(texts.Code, kept.Code);
+        KeepHistory(texts.Notes, kept.Notes);
+        return new ReplayOutcome(language, applied, last, replayed, stop, ending);
     }
 
     /// <summary>
@@ -86,6 +92,8 @@ public static class JournalReplay
         {
             sequencer.History.Add(update);
         }
+
+        kept.Clear();
     }
 
     /// <summary>Why a journal entry cannot be replayed onto the session as it is now, or null.</summary>
@@ -94,6 +102,11 @@ public static class JournalReplay
         if (entry.Problem is { } unreadable)
         {
             return $"cannot be read: {unreadable}";
+        }
+
+        if (entry.Document is not (null or Documents.Notes))
+        {
+            return $"names an unknown document '{entry.Document}'";
         }
 
         if (entry.Language is { } language && !Languages.IsKnown(language))
@@ -124,6 +137,7 @@ public static class JournalReplay
 
 /// <summary>
 /// What a replay came to: the language after it, the last entry applied (<see cref="Applied"/>) and the
-/// journal's last (<see cref="Last"/>), how many were replayed, and where and why it stopped, if it did.
+/// journal's last (<see cref="Last"/>), how many were replayed, where and why it stopped, if it did, and
+/// the interview's end, if it was ended.
 /// </summary>
-public sealed record ReplayOutcome(string Language, long Applied, long Last, int Replayed, string? Stop);
+public sealed record ReplayOutcome(string Language, long Applied, long Last, int Replayed, string? Stop, InterviewEnded? Ending = null);

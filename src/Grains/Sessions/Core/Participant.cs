@@ -16,5 +16,11 @@ public sealed class Participant(string id, string username, string color, string
     public string Token { get; } = token;
     public HashSet<string> Connections { get; } = [];
 
-    public ParticipantInfo ToInfo() => new(Id, Username, Color);
+    /// <summary>Those of <see cref="Connections"/> that joined with the interviewer key.</summary>
+    public HashSet<string> InterviewerConnections { get; } = [];
+
+    /// <summary>Interviewer while any of the user's connections is one (docs/protocol.md, "Roles, notes, ending and activity").</summary>
+    public string Role => InterviewerConnections.Count > 0 ? Roles.Interviewer : Roles.Candidate;
+
+    public ParticipantInfo ToInfo() => new(Id, Username, Color, Role);
 }

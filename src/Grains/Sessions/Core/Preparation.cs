@@ -25,4 +25,7 @@ public enum Refusal
 
     /// <summary>The text would exceed the code limit (docs/protocol.md, "Limits").</summary>
     TooLarge,
+
+    /// <summary>The tab used this seq in the session's other document (one numbering over both).</summary>
+    SeqUsed,
 }

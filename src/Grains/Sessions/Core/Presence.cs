@@ -31,13 +31,27 @@ public sealed class Presence<TGateway>(TimeProvider leaseClock, int maxUsers = i
     public Participant? UserOf(string connectionId) =>
         _connections.TryGetValue(connectionId, out var entry) ? entry.User : null;
 
+    /// <summary>Whether this connection joined with the interviewer key.</summary>
+    public bool IsInterviewer(string connectionId) =>
+        _connections.TryGetValue(connectionId, out var entry) && entry.User.InterviewerConnections.Contains(connectionId);
+
+    /// <summary>The interviewer connections, but <paramref name="except"/>: the only ones told the notes and activity.</summary>
+    public IReadOnlyList<string> InterviewerConnectionIds(string? except = null) =>
+        _users.SelectMany(u => u.InterviewerConnections).Where(id => id != except).ToArray();
+
+    /// <summary>The gateways that hold an interviewer connection.</summary>
+    public IEnumerable<TGateway> InterviewerGateways =>
+        _users.SelectMany(u => u.InterviewerConnections).Select(id => _connections[id].Gateway).Distinct(_gateways.Comparer);
+
     /// <summary>
     /// Adds a connection as a user, checking before anything changes: a present user's id needs that
     /// user's token (<paramref name="token"/>), a new user needs room under the participant limit. A new
     /// user takes the token the join carried when it is well formed (the other tabs of that browser hold
     /// the same one, and come back with it after everyone dropped) and a new one otherwise.
     /// </summary>
-    public Admission Add(string connectionId, string userId, string username, TGateway gateway, bool ot = false, string? token = null, bool reregistration = false)
+    /// <param name="interviewer">The join carried the session's interviewer key: this connection is an interviewer, until a join of it says otherwise.</param>
+    public Admission Add(
+        string connectionId, string userId, string username, TGateway gateway, bool ot = false, string? token = null, bool reregistration = false, bool interviewer = false)
     {
         if (Check(connectionId, userId, token, reregistration) is not AdmissionStatus.Admitted and var refused)
         {
@@ -48,6 +62,7 @@ public sealed class Presence<TGateway>(TimeProvider leaseClock, int maxUsers = i
         if (existing.User?.Id == userId)
         {
             SetFullText(connectionId, !ot);
+            SetRole(existing.User, connectionId, interviewer);
             Rename(existing.User, username); // a repeated join: nothing new to tell anyone
             Renew(gateway);
             return new Admission(AdmissionStatus.Admitted, existing.User);
@@ -78,6 +93,7 @@ public sealed class Presence<TGateway>(TimeProvider leaseClock, int maxUsers = i
         lease.Renew();
         lease.Connections.Add(connectionId);
         user.Connections.Add(connectionId);
+        SetRole(user, connectionId, interviewer);
         _connections[connectionId] = (user, lease.Gateway);
         return new Admission(AdmissionStatus.Admitted, user, isNew, left);
     }
@@ -123,6 +139,7 @@ public sealed class Presence<TGateway>(TimeProvider leaseClock, int maxUsers = i
         }
 
         entry.User.Connections.Remove(connectionId);
+        entry.User.InterviewerConnections.Remove(connectionId);
         if (entry.User.Connections.Count > 0)
         {
             return null;
@@ -181,6 +198,18 @@ public sealed class Presence<TGateway>(TimeProvider leaseClock, int maxUsers = i
         else
         {
             _fullTextConnections.Remove(connectionId);
+        }
+    }
+
+    private static void SetRole(Participant user, string connectionId, bool interviewer)
+    {
+        if (interviewer)
+        {
+            user.InterviewerConnections.Add(connectionId);
+        }
+        else
+        {
+            user.InterviewerConnections.Remove(connectionId);
         }
     }
 

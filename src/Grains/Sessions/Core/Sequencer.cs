@@ -8,7 +8,8 @@ namespace Interview.Grains.Sessions.Core;
 /// submission and transforms it to the head, changing nothing; <see cref="Apply"/> makes the prepared
 /// operation the next revision and says so.
 /// </summary>
-public sealed class Sequencer(string text = "", long revision = 0, OperationHistory? history = null)
+/// <param name="document">What <see cref="Prepare"/>'s operations say they change: null for the code, "notes" for the interviewer notes.</param>
+public sealed class Sequencer(string text = "", long revision = 0, OperationHistory? history = null, string? document = null)
 {
     /// <summary>Component steps a submission's transforms may take (about 10 ms); beyond, RESYNC_REQUIRED.</summary>
     public const long MaxTransformWork = 200_000;
@@ -19,6 +20,9 @@ public sealed class Sequencer(string text = "", long revision = 0, OperationHist
 
     public long Revision { get; private set; } = revision;
     public OperationHistory History { get; } = history ?? new OperationHistory();
+
+    /// <summary>Null for the code, "notes" for the interviewer notes.</summary>
+    public string? Document { get; } = document;
 
     /// <summary>
     /// The text as a string. Operations change a document in place, so a keystroke costs the same in a
@@ -38,9 +42,9 @@ public sealed class Sequencer(string text = "", long revision = 0, OperationHist
     }
 
     /// <summary>The text's length in UTF-16 code units, as operations count it.</summary>
-    public int Length => Document.Length;
+    public int Length => Current.Length;
 
-    private TextDocument Document => _document ??= new TextDocument(_text);
+    private TextDocument Current => _document ??= new TextDocument(_text);
 
     /// <summary>The operations since <paramref name="seen"/>, for a rejoining tab; null when they are no longer all kept.</summary>
     public IReadOnlyList<OperationUpdate>? Since(long seen) => History.Since(seen, Revision);
@@ -86,7 +90,7 @@ public sealed class Sequencer(string text = "", long revision = 0, OperationHist
                 operation = TextOperation.Transform(operation, earlier.Operation).APrime;
             }
 
-            bytes = Document.Utf8BytesAfter(operation);
+            bytes = Current.Utf8BytesAfter(operation);
         }
         catch (TextOperationException exception)
         {
@@ -95,7 +99,7 @@ public sealed class Sequencer(string text = "", long revision = 0, OperationHist
 
         return bytes > Limits.MaxCodeBytes
             ? new Refused(Refusal.TooLarge)
-            : new Ready(new OperationUpdate(Revision + 1, operation, userId, submission.ClientId, submission.Seq));
+            : new Ready(new OperationUpdate(Revision + 1, operation, userId, submission.ClientId, submission.Seq, Document));
     }
 
     /// <summary>A full-text change (code-change, a template swap) as an operation at the head.</summary>
@@ -103,8 +107,8 @@ public sealed class Sequencer(string text = "", long revision = 0, OperationHist
     {
         var current = Text;
         var operation = TextEdit.Between(current, text).ToOperation(current.Length);
-        _ = Document.Utf8BytesAfter(operation); // throws, before anything changes, for one that does not fit
-        return new Ready(new OperationUpdate(Revision + 1, operation, userId, string.Empty, 0));
+        _ = Current.Utf8BytesAfter(operation); // throws, before anything changes, for one that does not fit
+        return new Ready(new OperationUpdate(Revision + 1, operation, userId, string.Empty, 0, Document));
     }
 
     /// <summary>
@@ -119,7 +123,7 @@ public sealed class Sequencer(string text = "", long revision = 0, OperationHist
             throw new InvalidOperationException($"Revision {update.Revision} was prepared, but the session is at {Revision}");
         }
 
-        Document.Apply(update.Operation);
+        Current.Apply(update.Operation);
         _textStale = true;
         Revision = update.Revision;
         History.Add(update);
@@ -127,7 +131,7 @@ public sealed class Sequencer(string text = "", long revision = 0, OperationHist
     }
 
     /// <summary>How many UTF-8 bytes the text would be after <paramref name="operation"/>; throws when it does not apply.</summary>
-    public long Utf8BytesAfter(TextOperation operation) => Document.Utf8BytesAfter(operation);
+    public long Utf8BytesAfter(TextOperation operation) => Current.Utf8BytesAfter(operation);
 
     /// <summary>An ended interview's text is not kept; revision and history stay.</summary>
     public void DiscardText() => (_document, _text, _textStale) = (null, string.Empty, false);
