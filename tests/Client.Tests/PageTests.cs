@@ -35,6 +35,24 @@ public class HomeTests : BunitContext
     }
 
     [Fact]
+    public void Creating_keeps_the_interviewer_key_for_this_browser_and_shows_both_links_labelled()
+    {
+        const string key = "Abcdefghijklmnopqrstuvwxyz0123456789-_ABCDE";
+        _api.Answer("/api/sessions/create", HttpStatusCode.Created,
+            $$"""{"sessionId":"550e8400-e29b-41d4-a716-446655440000","createdAt":"2024-01-15T10:30:00.000Z","language":"python","shareUrl":"http://x/session/550e8400-e29b-41d4-a716-446655440000","interviewerKey":"{{key}}","interviewerUrl":"http://x/session/550e8400-e29b-41d4-a716-446655440000#interviewer={{key}}"}""");
+        var home = Render<Home>();
+
+        home.Find("form").Submit();
+
+        home.WaitForElement("#interviewer-url");
+        var stored = JSInterop.Invocations["localStorage.setItem"].Single();
+        Assert.Equal(["interview.interviewerKey.550e8400-e29b-41d4-a716-446655440000", key], stored.Arguments);
+        Assert.Equal(["Candidate link — send this", "Interviewer link — keep private"], home.FindAll(".share-link label").Select(l => l.TextContent));
+        Assert.Equal($"http://x/session/550e8400-e29b-41d4-a716-446655440000#interviewer={key}", home.Find("#interviewer-url").GetAttribute("value"));
+        Assert.Equal("http://x/session/550e8400-e29b-41d4-a716-446655440000", home.Find("#share-url").GetAttribute("value"));
+    }
+
+    [Fact]
     public void A_failed_create_says_so()
     {
         var home = Render<Home>();

@@ -45,7 +45,8 @@ public sealed partial class SessionConnection
         try
         {
             await _pacing.BeforeMessageAsync();
-            return SubmitAnswer.RefusalOf(await hub.InvokeAsync<JsonElement>(HubMethods.EndSession, new EndSessionPayload(_sessionId)));
+            var answer = await hub.InvokeAsync<JsonElement?>(HubMethods.EndSession, new EndSessionPayload(_sessionId));
+            return answer is { } refused ? SubmitAnswer.RefusalOf(refused) : null;
         }
         catch (Exception exception) when (exception is Microsoft.AspNetCore.SignalR.HubException or InvalidOperationException or TaskCanceledException)
         {
