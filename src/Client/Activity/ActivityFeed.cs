@@ -1,7 +1,7 @@
 using System.Globalization;
 using Interview.Shared.Contracts;
 
-namespace Interview.Client.Sessions;
+namespace Interview.Client.Activity;
 
 /// <summary>One line of the interviewer's activity feed: when, and what the candidate did.</summary>
 public sealed record ActivityLine(DateTimeOffset At, string Text);

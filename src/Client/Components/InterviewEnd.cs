@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Interview.Client.Sessions;
+namespace Interview.Client.Components;
 
 /// <summary>
 /// The interview was ended (docs/protocol.md, "Roles, notes, ending and activity"): by whom and when, as far
