@@ -39,9 +39,16 @@ export async function watch(id) {
     }, false);
   }
 
-  // Every paste into the model, however it came (keyboard, menu, a paste event).
+  // Every paste into the model, however it came (keyboard, menu, a paste event): the clipboard's text
+  // when a paste event brought it, otherwise what landed in the model.
+  let clipboardText = null;
+  listen(container, "paste", e => {
+    clipboardText = e.clipboardData?.getData("text/plain") ?? null;
+    setTimeout(() => { clipboardText = null; }, 0); // Monaco pastes within the event, or not at all
+  }, true);
   const pasted = editor.onDidPaste(e => {
-    const text = e.clipboardEvent?.clipboardData?.getData("text/plain") || model.getValueInRange(e.range);
+    const text = clipboardText ?? model.getValueInRange(e.range);
+    clipboardText = null;
     host().Pasted(text);
   });
   cleanups.push(() => pasted.dispose());
