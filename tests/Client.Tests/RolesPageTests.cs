@@ -9,7 +9,9 @@ using Interview.Client.Sessions;
 using Interview.Shared.Contracts;
 using Interview.Shared.Text;
 using Interview.Tests.Common;
+using Interview.Gateway.Hubs;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -201,6 +203,21 @@ public class RolesPageTests : BunitContext, IClassFixture<LiveGatewayFixture>, I
         await Eventually.HoldsAsync(() => _host.View.Text == code, "the refused edit is taken out");
         Assert.Empty(page.FindAll(".notice"));
         Assert.StartsWith("The interview was ended at ", page.Find(".banner.ended .banner-text").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_session_ended_refusal_the_page_did_not_see_coming_is_the_ending_banner_not_an_error()
+    {
+        var (id, _) = await CreateAsync();
+        var page = await OpenAsync(id, "Ada");
+        var hub = _live.Gateway.Services.GetRequiredService<IHubContext<SessionHub>>();
+
+        await hub.Clients.All.SendAsync(HubEvents.Error, new ErrorPayload("The interview was ended: the code and the language are final", ErrorCodes.SessionEnded));
+
+        page.WaitForAssertion(() => Assert.StartsWith("The interview was ended.", page.Find(".banner.ended .banner-text").TextContent, StringComparison.Ordinal), Patience);
+        Assert.Empty(page.FindAll(".notice"));
+        Assert.True(page.FindComponent<CodeEditor>().Instance.ReadOnly);
+        Assert.True(page.Find("#language").HasAttribute("disabled"));
     }
 
     [Fact]
