@@ -218,10 +218,11 @@ public class SessionGrainTests(ClusterFixture fixture)
         var (grain, id) = await fixture.CreateSessionAsync();
         await using var listener = await SessionListener.StartAsync(fixture, id);
 
-        Assert.False(await grain.RenewGateway(listener.Reference));
+        Assert.False(await grain.RenewGateway(listener.Reference, 1));
         await grain.Join(listener.Request("a", Ada));
-        Assert.True(await grain.RenewGateway(listener.Reference));
+        Assert.True(await grain.RenewGateway(listener.Reference, 1));
+        Assert.False(await grain.RenewGateway(listener.Reference, 2)); // the gateway holds a connection the session does not know: it must join again
         await grain.Leave("a");
-        Assert.False(await grain.RenewGateway(listener.Reference));
+        Assert.False(await grain.RenewGateway(listener.Reference, 0));
     }
 }

@@ -38,17 +38,15 @@ public sealed class GatewaySessions(
     /// <summary>Joins the connection to the session (<paramref name="sessionId"/> is the request's, parsed); the result carries the refusal if any.</summary>
     public async Task<JoinResult> JoinAsync(string connectionId, Guid sessionId, JoinSessionPayload request)
     {
-        // One session per connection: joining another leaves this one. Another identity in the same
-        // session is the session's to switch (it refuses a taken one without touching the current).
+        // One session per connection: joining another leaves this one, once the other has let it in (a
+        // refused join changes nothing). Another identity in the same session is the session's to switch
+        // (it refuses a taken one without touching the current).
         var current = MemberOf(connectionId);
-        if (current is not null && current.SessionId != sessionId)
-        {
-            await LeaveAsync(connectionId);
-            current = null;
-        }
-
+        var elsewhere = current is not null && current.SessionId != sessionId ? current : null;
+        var here = elsewhere is null ? current : null;
         var ot = request.Protocol == OtProtocol.Name;
         var session = await local.AcquireAsync(sessionId, subscriptions.SubscribeAsync);
+        JoinResult result;
         try
         {
             var group = SessionGroups.Of(sessionId, ot);
@@ -58,10 +56,10 @@ public sealed class GatewaySessions(
             var join = new JoinRequest(
                 connectionId, request.UserId, request.Username!, observer.Reference, ot, request.Revision, ClientId: request.ClientId, UserToken: request.UserToken,
                 InterviewerKeyHash: keyHash, NotesRevision: request.NotesRevision);
-            var result = await cluster.RetryAsync(() => Grain(sessionId).Join(join));
+            result = await cluster.RetryAsync(() => Grain(sessionId).Join(join));
             if (result.Error is not null)
             {
-                if (current?.Ot != ot)
+                if (here?.Ot != ot)
                 {
                     await hub.Groups.RemoveFromGroupAsync(connectionId, group);
                 }
@@ -69,41 +67,59 @@ public sealed class GatewaySessions(
                 return result;
             }
 
-            if (current is not null && current.Ot != ot)
+            if (here is not null && here.Ot != ot)
             {
-                await hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(sessionId, current.Ot));
+                await hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(sessionId, here.Ot));
             }
 
-            relayed.Note(sessionId, result.Joined!.Revision);
-            var interviewer = result.Joined.Role == Roles.Interviewer;
-            relayed.Note(sessionId, result.Joined.Notes?.Revision ?? 0, notes: true);
-            local.Add(session, new SessionMember(connectionId, sessionId, request.UserId, request.Username!, ot, result.Joined.UserToken, interviewer ? keyHash : null));
-            return result;
+            var joined = result.Joined!;
+            relayed.Note(sessionId, joined.Revision);
+            if (joined.Notes is { } notes)
+            {
+                relayed.NoteNotes(connectionId, notes.Revision);
+            }
+            else
+            {
+                relayed.ForgetConnection(connectionId);
+            }
+
+            var interviewer = joined.Role == Roles.Interviewer;
+            local.Add(session, new SessionMember(connectionId, sessionId, request.UserId, request.Username!, ot, joined.UserToken, interviewer ? keyHash : null));
         }
         finally
         {
             await local.ReleaseAsync(session);
         }
+
+        if (elsewhere is not null)
+        {
+            await LeaveSessionAsync(elsewhere); // after this session's gate is let go: never two gates held at once
+        }
+
+        return result;
     }
 
     public async Task LeaveAsync(string connectionId)
     {
-        if (!local.TryRemove(connectionId, out var member))
+        if (local.TryRemove(connectionId, out var member))
         {
-            return;
+            await LeaveSessionAsync(member);
         }
+    }
 
+    private async Task LeaveSessionAsync(SessionMember member)
+    {
         var session = await local.AcquireAsync(member.SessionId);
         try
         {
-            session.Connections.Remove(connectionId);
-            await hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(member.SessionId, member.Ot));
-            await Grain(member.SessionId).Leave(connectionId);
+            session.Connections.Remove(member.ConnectionId);
+            await hub.Groups.RemoveFromGroupAsync(member.ConnectionId, SessionGroups.Of(member.SessionId, member.Ot));
+            await Grain(member.SessionId).Leave(member.ConnectionId);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The grain drops this connection anyway when this gateway's lease on it lapses.
-            logger.LogWarning(exception, "Telling session {SessionId} that {ConnectionId} left failed", member.SessionId, connectionId);
+            logger.LogWarning(exception, "Telling session {SessionId} that {ConnectionId} left failed", member.SessionId, member.ConnectionId);
         }
         finally
         {

@@ -30,7 +30,14 @@ public sealed class LocalSessions(ISessionClients hub, RelayedRevisions relayed,
         _members[member.ConnectionId] = member;
     }
 
-    public bool TryRemove(string connectionId, out SessionMember member) => _members.TryRemove(connectionId, out member!);
+    public bool TryRemove(string connectionId, out SessionMember member)
+    {
+        relayed.ForgetConnection(connectionId);
+        return _members.TryRemove(connectionId, out member!);
+    }
+
+    /// <summary>How many of this gateway's connections are in the session.</summary>
+    public int ConnectionCount(Guid sessionId) => _sessions.TryGetValue(sessionId, out var session) ? session.Connections.Count : 0;
 
     /// <summary>Takes a session's gate; <paramref name="subscribe"/> makes sure the session's events come here too.</summary>
     public async Task<LocalSession> AcquireAsync(Guid sessionId, Func<Guid, Task<StreamSubscriptionHandle<SessionEvent>>>? subscribe = null)
@@ -89,7 +96,7 @@ public sealed class LocalSessions(ISessionClients hub, RelayedRevisions relayed,
     public async Task DropAsync(LocalSession session, string connectionId)
     {
         session.Connections.Remove(connectionId);
-        if (_members.TryRemove(connectionId, out var member))
+        if (TryRemove(connectionId, out var member))
         {
             await hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(session.Id, member.Ot));
         }

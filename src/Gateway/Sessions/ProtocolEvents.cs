@@ -12,6 +12,7 @@ public static class ProtocolEvents
     public static (string Name, object Payload) For(Guid sessionId, SessionChange change) => change switch
     {
         ParticipantJoined joined => (HubEvents.UserJoined, new UserJoined(joined.UserId, joined.Username, joined.UserCount, joined.Color, joined.Role)),
+        ParticipantUpdated updated => (HubEvents.UserUpdated, new UserUpdated(updated.UserId, updated.Username, updated.Color, updated.Role)),
         InterviewEnded ended => (HubEvents.SessionEnded, new InterviewEndedUpdate(ended.UserId, ended.Username, ended.At)),
         ActivityReported report => (HubEvents.ActivityUpdate, new ActivityUpdate(
             report.UserId, report.Username, report.Activity.Kind, report.At, report.Activity.Chars, report.Activity.Lines, report.Activity.AwayMs)),

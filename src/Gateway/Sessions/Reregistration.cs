@@ -14,13 +14,14 @@ public sealed class Reregistration(
 {
     /// <summary>
     /// Renews this gateway's lease on each session it serves. A session that no longer knows this gateway
-    /// (its lease lapsed, or the grain was reactivated elsewhere) gets its connections here joined again.
+    /// (its lease lapsed, or the grain was reactivated elsewhere), or knows fewer of its connections than
+    /// it holds (a new activation another connection here joined first), gets its connections here joined again.
     /// </summary>
     public async Task RenewAsync()
     {
         foreach (var sessionId in local.SessionIds)
         {
-            if (!await grains.GetGrain<ISessionGrain>(sessionId).RenewGateway(observer.Reference))
+            if (!await grains.GetGrain<ISessionGrain>(sessionId).RenewGateway(observer.Reference, local.ConnectionCount(sessionId)))
             {
                 await ReregisterAsync(sessionId);
             }
@@ -40,7 +41,6 @@ public sealed class Reregistration(
         {
             logger.LogInformation("Registering {Count} connections with session {SessionId} again", session.Connections.Count, sessionId);
             var since = relayed.Of(sessionId);
-            var notesRelayed = relayed.Of(sessionId, notes: true);
             SessionJoined? latest = null;
             foreach (var connectionId in session.Connections.ToList())
             {
@@ -49,7 +49,7 @@ public sealed class Reregistration(
                     continue;
                 }
 
-                var notesSince = member.InterviewerKeyHash is null ? null : notesRelayed;
+                var notesSince = member.InterviewerKeyHash is null || !member.Ot ? null : relayed.NotesOf(connectionId);
                 var join = new JoinRequest(
                     connectionId, member.UserId, member.Username, observer.Reference, member.Ot, since, Reregistration: true, UserToken: member.UserToken,
                     InterviewerKeyHash: member.InterviewerKeyHash, NotesRevision: notesSince);

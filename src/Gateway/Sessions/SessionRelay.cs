@@ -6,15 +6,22 @@ namespace Interview.Gateway.Sessions;
 /// This gateway's observer for every session it serves: the keystroke path's last hop, from the grain's
 /// one-way call to the session's SignalR groups, the sender's connection excluded.
 /// </summary>
-public sealed class SessionRelay(ISessionClients hub, RelayedRevisions relayed, ILogger<SessionRelay> logger) : ISessionObserver
+public sealed class SessionRelay(ISessionClients hub, LocalSessions local, RelayedRevisions relayed, ILogger<SessionRelay> logger) : ISessionObserver
 {
     public Task TextChanged(Guid sessionId, TextChange change, string? exceptConnectionId)
     {
         if (change.Update.Document == Documents.Notes)
         {
-            // To the interviewer connections the session names, never to a group (docs/protocol.md, "Roles, notes, ending and activity").
-            relayed.Note(sessionId, change.Update.Revision, notes: true);
-            SendTo(change.Recipients ?? [], OtProtocol.Operation, change.Update);
+            // To the interviewer connections the session names, never to a group, and only those this gateway
+            // also holds as interviewers: one that has just joined again without the key is one no more
+            // (docs/protocol.md, "Roles, notes, ending and activity").
+            var interviewers = (change.Recipients ?? []).Where(id => local.MemberOf(id)?.InterviewerKeyHash is not null).ToArray();
+            foreach (var connectionId in interviewers)
+            {
+                relayed.NoteNotes(connectionId, change.Update.Revision);
+            }
+
+            SendTo(interviewers, OtProtocol.Operation, change.Update);
             return Task.CompletedTask;
         }
 
@@ -85,7 +92,7 @@ public sealed class SessionRelay(ISessionClients hub, RelayedRevisions relayed, 
             SendTo([connectionId], HubEvents.Error, SessionErrors.ResyncRequired(sessionId));
         }
 
-        relayed.Note(sessionId, notes.Revision, notes: true);
+        relayed.NoteNotes(connectionId, notes.Revision);
     }
 
     private void SendTo(IReadOnlyList<string> connectionIds, string name, object payload)

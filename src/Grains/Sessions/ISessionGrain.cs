@@ -50,6 +50,9 @@ public interface ISessionGrain : ITrackedSession
     /// <summary>activity (candidates): a paste or a focus change, told to the interviewers only; null on success.</summary>
     Task<ErrorPayload?> ReportActivity(string connectionId, CandidateActivity activity);
 
-    /// <summary>A gateway's periodic "still here"; false when the session holds none of its connections.</summary>
-    Task<bool> RenewGateway(ISessionObserver gateway);
+    /// <summary>
+    /// A gateway's periodic "still here", holding <paramref name="connections"/> connections of the session;
+    /// false when the session holds fewer of them (a new activation that has not met them all): they must join again.
+    /// </summary>
+    Task<bool> RenewGateway(ISessionObserver gateway, int connections);
 }

@@ -14,13 +14,19 @@ public sealed partial class SessionGrain
     public async Task<SubmitOutcome> SubmitOperation(string connectionId, Submission submission)
     {
         var notes = submission.Document == Documents.Notes;
-        var (editor, refusal) = await EditorAsync(connectionId, notes ? EditRule.InterviewersWriteNotes : EditRule.CodeNotFinal);
+        var (editor, refusal) = await EditorAsync(connectionId, notes ? EditRule.InterviewersWriteNotes : EditRule.Anyone);
         if ((refusal ?? OverBudget(_budgets.TakeOperation(editor!.Id, Now), "edits and cursor moves")) is { } stop)
         {
             return new SubmitOutcome(null, stop);
         }
 
-        switch (Texts.Prepare(editor!.Id, submission))
+        var prepared = Texts.Prepare(editor!.Id, submission);
+        if (!notes && Ended && prepared is not Repeated)
+        {
+            return new SubmitOutcome(null, SessionErrors.Ended(Id)); // a resend of an edit made before the end still gets its answer
+        }
+
+        switch (prepared)
         {
             case Refused refused:
                 return new SubmitOutcome(null, ErrorFor(refused, notes ? "notes" : "code"));
@@ -139,6 +145,9 @@ public sealed partial class SessionGrain
 
     private enum EditRule
     {
+        /// <summary>Any member of the session.</summary>
+        Anyone,
+
         /// <summary>The code and the language: anyone's, until the interview is ended.</summary>
         CodeNotFinal,
 

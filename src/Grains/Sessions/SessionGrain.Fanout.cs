@@ -82,7 +82,7 @@ public sealed partial class SessionGrain
         if (applied.Update.Document == Documents.Notes)
         {
             // The notes go to the interviewer connections by name, through the gateways that hold one.
-            var notes = new TextChange(applied.Update, Now.ToUnixTimeMilliseconds(), null, _presence.InterviewerConnectionIds(exceptConnectionId));
+            var notes = new TextChange(applied.Update, Now.ToUnixTimeMilliseconds(), null, _presence.InterviewerConnectionIds(exceptConnectionId, otOnly: true));
             foreach (var gateway in _presence.InterviewerGateways)
             {
                 gateway.TextChanged(Id, notes, exceptConnectionId).Ignore();

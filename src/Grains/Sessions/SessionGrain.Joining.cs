@@ -41,6 +41,7 @@ public sealed partial class SessionGrain
         }
 
         var wasEmpty = _presence.IsEmpty;
+        var roles = RolesNow();
         var admission = _presence.Add(
             request.ConnectionId, request.UserId, request.Username, request.Gateway, request.Ot, request.UserToken, request.Reregistration, interviewer);
         var user = admission.User!;
@@ -56,6 +57,11 @@ public sealed partial class SessionGrain
             logger.LogInformation("User {UserId} joined session {SessionId}", user.Id, Id);
         }
 
+        if (!request.Reregistration)
+        {
+            await AnnounceRoleChangesAsync(roles, except: request.ConnectionId);
+        }
+
         if (wasEmpty)
         {
             await Registry.Track(Id, Deadline);
@@ -66,15 +72,30 @@ public sealed partial class SessionGrain
 
     public async Task Leave(string connectionId)
     {
-        if (_presence.Remove(connectionId) is not { } user)
+        var roles = RolesNow();
+        if (_presence.Remove(connectionId) is { } user)
         {
-            return;
+            await AnnounceLeftAsync([user]);
         }
 
-        await AnnounceLeftAsync([user]);
+        await AnnounceRoleChangesAsync(roles, except: null);
     }
 
-    public Task<bool> RenewGateway(ISessionObserver gateway) => Task.FromResult(_presence.Renew(gateway));
+    private Dictionary<string, string> RolesNow() => _presence.Snapshot().ToDictionary(user => user.Id, user => user.Role, StringComparer.Ordinal);
+
+    /// <summary>user-updated for each user still here whose role is not what it was (docs/protocol.md, "Roles, notes, ending and activity").</summary>
+    private async Task AnnounceRoleChangesAsync(Dictionary<string, string> before, string? except)
+    {
+        foreach (var user in _presence.Snapshot())
+        {
+            if (before.TryGetValue(user.Id, out var was) && was != user.Role)
+            {
+                await PublishAsync(new ParticipantUpdated(user.Id, user.Username, user.Color, user.Role), except);
+            }
+        }
+    }
+
+    public Task<bool> RenewGateway(ISessionObserver gateway, int connections) => Task.FromResult(_presence.Renew(gateway, connections));
 
     /// <summary>
     /// session-joined: the text, who is here, and for a rejoining "ot" tab what it missed and which of its

@@ -111,7 +111,8 @@ public sealed partial class SessionGrain
         try
         {
             // The entries up to this state are kept as history only: rejoining clients catch up from it.
-            await journal.TrimAsync(Id, OperationHistory.DefaultMaxCount);
+            // Both documents' histories come from the one journal: room for each to be full.
+            await journal.TrimAsync(Id, 2 * OperationHistory.DefaultMaxCount);
         }
         catch (Exception exception)
         {

@@ -33,6 +33,9 @@ public static class HubEvents
     /// <summary>Someone else's run, with who ran it.</summary>
     public const string ExecutionResult = "execution-result";
 
+    /// <summary>A present user's role changed (a tab joined with or without the interviewer key, or their last interviewer tab left).</summary>
+    public const string UserUpdated = "user-updated";
+
     /// <summary>An interviewer ended the interview: to everyone.</summary>
     public const string SessionEnded = "session-ended";
 

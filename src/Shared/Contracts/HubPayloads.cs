@@ -63,6 +63,13 @@ public sealed record UserJoined(
     string Color,
     string Role = Roles.Candidate);
 
+/// <summary>user-updated: a present user as the others now list them (their role changed).</summary>
+public sealed record UserUpdated(
+    string UserId,
+    string Username,
+    string Color,
+    string Role);
+
 /// <summary>session-ended: who ended the interview, and when.</summary>
 public sealed record InterviewEndedUpdate(
     string UserId,

@@ -39,6 +39,21 @@ public class EndingTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_edit_made_before_the_end_and_sent_again_after_it_gets_its_answer()
+    {
+        var (grain, id) = await fixture.CreateSessionAsync();
+        await using var listener = await SessionListener.StartAsync(fixture, id);
+        await grain.Join(listener.Request("ada", Ada, "Ada", ot: true).AsInterviewer());
+        var code = (await grain.Join(listener.Request("cid", Cid, "Cid", ot: true))).Joined!.CurrentCode;
+        var edit = new Submission("tab-c", 1, 0, Interviewers.Insert("last words", 0, code.Length));
+        Assert.Equal(1, (await grain.SubmitOperation("cid", edit)).Revision);
+        await grain.EndInterview("ada");
+
+        Assert.Equal(new SubmitOutcome(1), await grain.SubmitOperation("cid", edit)); // its answer was lost: the resend is told it is in
+        Assert.Equal(ErrorCodes.SessionEnded, (await grain.SubmitOperation("cid", edit with { Seq = 2, Revision = 1 })).Error!.Code);
+    }
+
+    [Fact]
     public async Task A_candidate_cannot_end_the_interview()
     {
         var (grain, id) = await fixture.CreateSessionAsync();

@@ -49,6 +49,20 @@ public class NotesTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_full_text_interviewer_gets_the_notes_when_joining_but_no_operations()
+    {
+        var (grain, _, listener, _) = await InterviewAsync();
+        await using var _ = listener;
+        var full = (await grain.Join(listener.Request("full", Guid.NewGuid().ToString(), "Full").AsInterviewer())).Joined!;
+
+        await grain.SubmitOperation("ada", Notes("tab-a", 1, 0, Interviewers.Insert("n", 0, 0)));
+
+        Assert.Equal(new NotesText("", 0), full.Notes);
+        await Eventually.HoldsAsync(() => listener.Changes.Any(c => c.Change.Update.Document == Documents.Notes), "the notes are relayed");
+        Assert.Equal(["bea"], listener.Changes.Single(c => c.Change.Update.Document == Documents.Notes).Change.Recipients!);
+    }
+
+    [Fact]
     public async Task A_candidate_writing_the_notes_is_forbidden_and_the_notes_stay()
     {
         var (grain, _, listener, _) = await InterviewAsync();

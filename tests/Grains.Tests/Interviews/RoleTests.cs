@@ -86,6 +86,25 @@ public class RoleTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_others_are_told_when_a_present_users_role_changes()
+    {
+        var (grain, id) = await fixture.CreateSessionAsync();
+        await using var listener = await SessionListener.StartAsync(fixture, id);
+        await grain.Join(listener.Request("c1", Cid, "Cid"));
+        await grain.Join(listener.Request("ada", Ada, "Ada"));
+
+        await grain.Join(listener.Request("c2", Cid, "Cid").AsInterviewer()); // the same user opens the interviewer link too
+        var promoted = await listener.EventAsync<ParticipantUpdated>();
+        Assert.Equal((Cid, "Cid", Roles.Interviewer), (promoted.UserId, promoted.Username, promoted.Role));
+        Assert.Equal(["ada", "c1"], listener.Events.Single(e => e.Change is ParticipantUpdated).Recipients.Order());
+
+        await grain.Leave("c2");
+        await listener.EventAsync<ParticipantUpdated>(u => u.Role == Roles.Candidate);
+        await grain.Join(listener.Request("ada", Ada, "Ada")); // a repeated join that changes no role tells nobody
+        Assert.Equal(2, listener.Events.Count(e => e.Change is ParticipantUpdated));
+    }
+
+    [Fact]
     public async Task A_session_made_before_roles_has_no_interviewers()
     {
         var id = Guid.NewGuid();

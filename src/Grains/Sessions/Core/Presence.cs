@@ -35,9 +35,12 @@ public sealed class Presence<TGateway>(TimeProvider leaseClock, int maxUsers = i
     public bool IsInterviewer(string connectionId) =>
         _connections.TryGetValue(connectionId, out var entry) && entry.User.InterviewerConnections.Contains(connectionId);
 
-    /// <summary>The interviewer connections, but <paramref name="except"/>: the only ones told the notes and activity.</summary>
-    public IReadOnlyList<string> InterviewerConnectionIds(string? except = null) =>
-        _users.SelectMany(u => u.InterviewerConnections).Where(id => id != except).ToArray();
+    /// <summary>
+    /// The interviewer connections, but <paramref name="except"/>: the only ones told the notes and activity;
+    /// with <paramref name="otOnly"/>, only those that speak "ot" (the notes' operations are of no use to a full-text client).
+    /// </summary>
+    public IReadOnlyList<string> InterviewerConnectionIds(string? except = null, bool otOnly = false) =>
+        _users.SelectMany(u => u.InterviewerConnections).Where(id => id != except && !(otOnly && _fullTextConnections.Contains(id))).ToArray();
 
     /// <summary>The gateways that hold an interviewer connection.</summary>
     public IEnumerable<TGateway> InterviewerGateways =>
@@ -149,8 +152,8 @@ public sealed class Presence<TGateway>(TimeProvider leaseClock, int maxUsers = i
         return entry.User;
     }
 
-    /// <summary>Renews a gateway's lease; false when this session holds none of its connections.</summary>
-    public bool Renew(TGateway gateway)
+    /// <summary>Renews a gateway's lease; false when this session holds none, or fewer than <paramref name="connections"/>, of its connections.</summary>
+    public bool Renew(TGateway gateway, int connections = 0)
     {
         if (!_gateways.TryGetValue(gateway, out var lease))
         {
@@ -158,7 +161,7 @@ public sealed class Presence<TGateway>(TimeProvider leaseClock, int maxUsers = i
         }
 
         lease.Renew();
-        return true;
+        return lease.Connections.Count >= connections;
     }
 
     /// <summary>Drops the connections of gateways whose lease ran out; returns the users that left with them.</summary>
