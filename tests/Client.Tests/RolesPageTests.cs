@@ -85,6 +85,25 @@ public class RolesPageTests : BunitContext, IClassFixture<LiveGatewayFixture>, I
     }
 
     [Fact]
+    public async Task A_participant_whose_role_changes_is_listed_with_the_new_one_where_they_were()
+    {
+        var (id, key) = await CreateAsync();
+        var bobId = Guid.NewGuid().ToString();
+        await using var bob = await HubUser.JoinAsync(_live.Gateway.BaseAddress, id, "Bob", userId: bobId);
+        var page = await OpenAsync(id, "Bob", "Ada");
+        Assert.Equal(["candidate", "candidate"], page.FindAll(".participant .role").Select(r => r.TextContent));
+        var token = bob.Received(HubEvents.SessionJoined).First().GetProperty("userToken").GetString();
+
+        await bob.Hub.InvokeAsync(HubMethods.JoinSession, new
+        {
+            sessionId = id, userId = bobId, username = "Bob", protocol = "ot", clientId = "bob-tab", userToken = token, interviewerKey = key,
+        });
+
+        page.WaitForAssertion(() => Assert.Equal(["interviewer", "candidate"], page.FindAll(".participant .role").Select(r => r.TextContent)), Patience);
+        Assert.Equal(["Bob", "Ada"], page.FindAll(".participant .name").Select(n => n.TextContent));
+    }
+
+    [Fact]
     public async Task Notes_go_between_interviewers_in_their_own_document_and_the_code_keeps_to_its_own()
     {
         var (id, key) = await CreateAsync();

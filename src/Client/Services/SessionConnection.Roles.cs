@@ -25,6 +25,9 @@ public sealed partial class SessionConnection
     /// <summary>session-ended: an interviewer ended the interview.</summary>
     public event Action<InterviewEndedUpdate>? Ended;
 
+    /// <summary>user-updated: a present user's listed role changed.</summary>
+    public event Action<UserUpdated>? UserUpdated;
+
     /// <summary>activity-update (interviewers only): a candidate pasted, left or came back.</summary>
     public event Action<ActivityUpdate>? ActivityReceived;
 
@@ -61,5 +64,6 @@ public sealed partial class SessionConnection
     {
         hub.On<InterviewEndedUpdate>(HubEvents.SessionEnded, ended => Ended?.Invoke(ended));
         hub.On<ActivityUpdate>(HubEvents.ActivityUpdate, activity => ActivityReceived?.Invoke(activity));
+        hub.On<UserUpdated>(HubEvents.UserUpdated, updated => UserUpdated?.Invoke(updated));
     }
 }

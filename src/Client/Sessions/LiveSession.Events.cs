@@ -23,6 +23,7 @@ public sealed partial class LiveSession
         connection.JoinRefused += OnJoinRefused;
         connection.Ended += OnEnded;
         connection.ActivityReceived += OnActivity;
+        connection.UserUpdated += OnUserUpdated;
     }
 
     private void Unsubscribe()
@@ -41,6 +42,7 @@ public sealed partial class LiveSession
         connection.JoinRefused -= OnJoinRefused;
         connection.Ended -= OnEnded;
         connection.ActivityReceived -= OnActivity;
+        connection.UserUpdated -= OnUserUpdated;
     }
 
     private void OnJoined(SessionJoined joined) => _dispatch(() =>

@@ -141,6 +141,17 @@ public sealed partial class LiveSession
         Changed?.Invoke();
     });
 
+    /// <summary>user-updated: the user stays where they are in the list, with their new role.</summary>
+    private void OnUserUpdated(UserUpdated updated) => Run(() =>
+    {
+        var at = _users.FindIndex(u => u.Id == updated.UserId);
+        if (at >= 0)
+        {
+            _users[at] = new ParticipantInfo(updated.UserId, updated.Username, updated.Color, updated.Role);
+            Changed?.Invoke();
+        }
+    });
+
     private void OnActivity(ActivityUpdate update) => Run(() =>
     {
         if (IsInterviewer)
