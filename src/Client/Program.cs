@@ -1,4 +1,5 @@
 using Interview.Client;
+using Interview.Client.Activity;
 using Interview.Client.Editing;
 using Interview.Client.Running;
 using Interview.Client.Services;
@@ -12,6 +13,9 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<SessionApi>();
 builder.Services.AddScoped<LocalIdentity>();
+builder.Services.AddSingleton<IActivityHost>(_ => OperatingSystem.IsBrowser()
+    ? new BrowserActivityHost()
+    : throw new PlatformNotSupportedException("The client runs in a browser"));
 builder.Services.AddSingleton<IEditorHost>(_ => OperatingSystem.IsBrowser()
     ? new MonacoEditorHost()
     : throw new PlatformNotSupportedException("The client runs in a browser"));

@@ -26,7 +26,8 @@ public class SessionAfterSessionTests(BrowserFixture fixture)
         await ada.Keyboard.TypeAsync("in the second");
         await Editor.WaitForTextAsync(bob, "t.endsWith('in the second')");
         Assert.DoesNotContain("in the first", await Editor.TextAsync(bob), StringComparison.Ordinal);
-        Assert.Equal(1, await ada.EvaluateAsync<int>("() => monaco.editor.getEditors().length"));
+        // The second page's editors only: its code's and, Ada having created it, its interviewer notes'.
+        Assert.Equal(2, await ada.EvaluateAsync<int>("() => monaco.editor.getEditors().length"));
         Assert.Empty(errors);
     }
 }

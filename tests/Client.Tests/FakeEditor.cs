@@ -25,21 +25,51 @@ public sealed class FakeEditorView : IEditorView
     }
 }
 
+/// <summary>Stands in for the page's Monaco editors, by element id: the code's (<see cref="View"/>, <see cref="Editor"/>) and the notes'.</summary>
 public sealed class FakeEditorHost : IEditorHost
 {
-    public FakeEditorView View { get; } = new();
-    public CollaborativeEditor? Editor { get; private set; }
-    public Func<IReadOnlyList<SelectionRange>, Task>? SelectionChanged { get; private set; }
+    private readonly Dictionary<string, FakeEditorView> _views = [];
+    private readonly Dictionary<string, (CollaborativeEditor Editor, Func<IReadOnlyList<SelectionRange>, Task> SelectionChanged)> _attached = [];
+
+    public FakeEditorView View => ViewFor(Interview.Client.Sessions.LiveSession.EditorId);
+    public CollaborativeEditor? Editor => EditorFor(Interview.Client.Sessions.LiveSession.EditorId);
+    public Func<IReadOnlyList<SelectionRange>, Task>? SelectionChanged => SelectionChangedFor(Interview.Client.Sessions.LiveSession.EditorId);
     public List<CollaborativeEditor> Detached { get; } = [];
 
-    public IEditorView ViewOf(string editorId) => View;
+    public FakeEditorView ViewFor(string editorId) => _views.TryGetValue(editorId, out var view) ? view : _views[editorId] = new FakeEditorView();
+
+    public CollaborativeEditor? EditorFor(string editorId) => _attached.TryGetValue(editorId, out var bound) ? bound.Editor : null;
+
+    public Func<IReadOnlyList<SelectionRange>, Task>? SelectionChangedFor(string editorId) => _attached.TryGetValue(editorId, out var bound) ? bound.SelectionChanged : null;
+
+    public IEditorView ViewOf(string editorId) => ViewFor(editorId);
 
     public Task AttachAsync(string editorId, CollaborativeEditor editor, Func<IReadOnlyList<SelectionRange>, Task> selectionChanged)
     {
-        (Editor, SelectionChanged) = (editor, selectionChanged);
-        View.SetText(editor.Text);
+        _attached[editorId] = (editor, selectionChanged);
+        ViewFor(editorId).SetText(editor.Text);
         return Task.CompletedTask;
     }
 
     public void Detach(string editorId, CollaborativeEditor editor) => Detached.Add(editor);
+}
+
+/// <summary>Stands in for the browser's paste, copy and focus events: the test calls the watched activity.</summary>
+public sealed class FakeActivityHost : Interview.Client.Activity.IActivityHost
+{
+    public Interview.Client.Activity.CandidateActivity? Watched { get; private set; }
+
+    public Task WatchAsync(string editorId, Interview.Client.Activity.CandidateActivity activity)
+    {
+        Watched = activity;
+        return Task.CompletedTask;
+    }
+
+    public void Unwatch(Interview.Client.Activity.CandidateActivity activity)
+    {
+        if (Watched == activity)
+        {
+            Watched = null;
+        }
+    }
 }

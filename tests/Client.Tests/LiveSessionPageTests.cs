@@ -45,6 +45,7 @@ public class LiveSessionPageTests : BunitContext, IClassFixture<LiveGatewayFixtu
         Services.AddSingleton(new SessionConnection(new Uri(live.Gateway.BaseAddress, "hub")));
         Services.AddSingleton<IEditorHost>(_host);
         Services.AddFakeRunning(_runner);
+        Services.AddSingleton<Interview.Client.Activity.IActivityHost>(new FakeActivityHost());
         Services.AddTransient<Interview.Client.Sessions.LiveSession>();
         JSInterop.Mode = JSRuntimeMode.Loose; // Monaco's calls; the editor is driven through its component
         JSInterop.Setup<string?>("localStorage.getItem", "interview.userId").SetResult(_adaId);

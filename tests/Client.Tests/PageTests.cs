@@ -11,7 +11,12 @@ public class HomeTests : BunitContext
 {
     private readonly FakeApi _api = new();
 
-    public HomeTests() => Services.AddSingleton(new SessionApi(_api.Client()));
+    public HomeTests()
+    {
+        Services.AddSingleton(new SessionApi(_api.Client()));
+        Services.AddSingleton<LocalIdentity>();
+        JSInterop.Mode = JSRuntimeMode.Loose; // localStorage
+    }
 
     [Fact]
     public void Creating_a_session_shows_its_share_link_and_a_way_in()
@@ -27,6 +32,24 @@ public class HomeTests : BunitContext
         Assert.Equal("http://x/session/550e8400-e29b-41d4-a716-446655440000", home.Find("#share-url").GetAttribute("value"));
         Assert.Equal("session/550e8400-e29b-41d4-a716-446655440000", home.Find("#open-session").GetAttribute("href"));
         Assert.Equal("""{"language":"python"}""", _api.Requests.Single().Body);
+    }
+
+    [Fact]
+    public void Creating_keeps_the_interviewer_key_for_this_browser_and_shows_both_links_labelled()
+    {
+        const string key = "Abcdefghijklmnopqrstuvwxyz0123456789-_ABCDE";
+        _api.Answer("/api/sessions/create", HttpStatusCode.Created,
+            $$"""{"sessionId":"550e8400-e29b-41d4-a716-446655440000","createdAt":"2024-01-15T10:30:00.000Z","language":"python","shareUrl":"http://x/session/550e8400-e29b-41d4-a716-446655440000","interviewerKey":"{{key}}","interviewerUrl":"http://x/session/550e8400-e29b-41d4-a716-446655440000#interviewer={{key}}"}""");
+        var home = Render<Home>();
+
+        home.Find("form").Submit();
+
+        home.WaitForElement("#interviewer-url");
+        var stored = JSInterop.Invocations["localStorage.setItem"].Single();
+        Assert.Equal(["interview.interviewerKey.550e8400-e29b-41d4-a716-446655440000", key], stored.Arguments);
+        Assert.Equal(["Candidate link — send this", "Interviewer link — keep private"], home.FindAll(".share-link label").Select(l => l.TextContent));
+        Assert.Equal($"http://x/session/550e8400-e29b-41d4-a716-446655440000#interviewer={key}", home.Find("#interviewer-url").GetAttribute("value"));
+        Assert.Equal("http://x/session/550e8400-e29b-41d4-a716-446655440000", home.Find("#share-url").GetAttribute("value"));
     }
 
     [Fact]
@@ -55,6 +78,7 @@ public class SessionPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(new SessionConnection(new Uri("http://interview.test/hub"))); // never reached by these tests
         Services.AddSingleton<Interview.Client.Editing.IEditorHost>(new FakeEditorHost());
         Services.AddFakeRunning(_runner);
+        Services.AddSingleton<Interview.Client.Activity.IActivityHost>(new FakeActivityHost());
         Services.AddTransient<Interview.Client.Sessions.LiveSession>();
     }
 

@@ -1,4 +1,3 @@
-using Interview.Shared.Contracts;
 using Interview.Shared.Editing;
 using Interview.Shared.Text;
 
@@ -14,7 +13,7 @@ namespace Interview.Client.Editing;
 internal static class CarryOver
 {
     /// <summary>The operation that puts this tab's unapplied typing onto the joined text, or null when there is none.</summary>
-    public static TextOperation? Onto(SessionJoined joined, OtClient? before)
+    public static TextOperation? Onto(JoinedDocument joined, OtClient? before)
     {
         if (before?.Outstanding is not { } outstanding)
         {
@@ -28,7 +27,7 @@ internal static class CarryOver
             return null;
         }
 
-        var gap = TextEdit.Between(known, joined.CurrentCode).ToOperation(known.Length);
+        var gap = TextEdit.Between(known, joined.Text).ToOperation(known.Length);
         return TextOperation.Transform(unsent, gap).APrime;
     }
 }

@@ -1,4 +1,5 @@
 using Interview.Client.Services;
+using Interview.Shared.Contracts;
 using Interview.Shared.Text;
 using Interview.Shared.Validation;
 
@@ -18,6 +19,7 @@ public sealed partial class CollaborativeEditor
         // A new submission is all of this tab's unacknowledged typing, so the text now is what the session
         // would have: over the limit, the session would refuse it, so it is refused here (and an oversized
         // frame would cost the connection, again at every resend).
+        submission = submission with { Document = _document };
         var first = _watch.Sent(submission.Seq);
         _ = SendAsync(submission, tooLarge: first && _text.Utf8Bytes > Limits.MaxCodeBytes);
         _watch.Update();
@@ -37,7 +39,7 @@ public sealed partial class CollaborativeEditor
                 Apply(_ot.Acknowledged(answer.Revision!.Value));
                 break;
             case SubmitAnswerKind.Refused:
-                TakeBack(submission.Seq, answer.Message ?? TooLarge);
+                TakeBack(submission.Seq, answer.Message ?? TooLargeHere);
                 break;
             case SubmitAnswerKind.Resync when _ot.Pending()?.Seq == submission.Seq:
                 await ResyncAsync();
@@ -61,11 +63,13 @@ public sealed partial class CollaborativeEditor
     }
 
     // After the editor's change event has returned: taking the edit back is an edit of its own.
-    private static async Task<SubmitAnswer> RefuseHereAsync()
+    private async Task<SubmitAnswer> RefuseHereAsync()
     {
         await Task.Yield();
-        return SubmitAnswer.Refused(TooLarge);
+        return SubmitAnswer.Refused(TooLargeHere);
     }
+
+    private string TooLargeHere => _document == Documents.Notes ? NotesTooLarge : TooLarge;
 
     /// <summary>A refused edit leaves the editor; what was typed after it stays where it still applies and goes next.</summary>
     private void TakeBack(long seq, string message)

@@ -11,7 +11,8 @@ namespace Interview.Client.Editing;
 /// call is synchronous from the editor's change event to the recorded state (docs/architecture.md, "The
 /// path of a keystroke"); sending and receiving go through the delegates and methods below. The text is
 /// kept as a <see cref="TextDocument"/> changed in place: a keystroke costs the keystroke, not a copy of
-/// the document.
+/// the document. A tab's editors (the code's and, for an interviewer, the notes'; docs/protocol.md, "Roles,
+/// notes, ending and activity") share its <see cref="EditorTab"/>: one client id, one numbering.
 /// </summary>
 public sealed partial class CollaborativeEditor
 {
@@ -24,6 +25,9 @@ public sealed partial class CollaborativeEditor
     /// <summary>The session's own words for an edit over the code limit (the grain's refusal; docs/protocol.md, "Limits").</summary>
     public static readonly string TooLarge = $"The code would exceed the {Limits.MaxCodeBytes / 1024} KB limit";
 
+    /// <summary>The same for the interviewer notes, which have the code's limit.</summary>
+    public static readonly string NotesTooLarge = $"The notes would exceed the {Limits.MaxCodeBytes / 1024} KB limit";
+
     private readonly IEditorView _view;
     private readonly Func<Submission, Task<SubmitAnswer>> _submit;
     private readonly Func<Task> _resync;
@@ -32,20 +36,33 @@ public sealed partial class CollaborativeEditor
     private readonly RemoteCursors _cursors;
     private readonly ConfirmationWatch _watch;
     private readonly List<OperationUpdate> _early = []; // operations that came before the join they follow
+    private readonly string? _document;
+    private readonly SeqNumbers _numbers;
     private TextDocument _text = new(string.Empty);
     private OtClient? _ot;
     private bool _resyncing;
     private bool _stopped;
+    private bool _locked;
 
-    public CollaborativeEditor(IEditorView view, Func<Submission, Task<SubmitAnswer>> submit, Func<Task> resync, TimeProvider? clock = null)
+    /// <summary>An editor of <paramref name="document"/> (null: the code; or "notes"), in <paramref name="tab"/> (null: a tab of its own).</summary>
+    public CollaborativeEditor(
+        IEditorView view, Func<Submission, Task<SubmitAnswer>> submit, Func<Task> resync, TimeProvider? clock = null, string? document = null, EditorTab? tab = null)
     {
-        (_view, _submit, _resync, _clock) = (view, submit, resync, clock ?? TimeProvider.System);
+        (_view, _submit, _resync, _clock, _document) = (view, submit, resync, clock ?? TimeProvider.System, document);
+        tab ??= new EditorTab();
+        (ClientId, _numbers) = (tab.ClientId, tab.Numbers);
         _undo = new UndoHistory(_clock);
         _cursors = new RemoteCursors(view);
         _watch = new ConfirmationWatch(_clock, () => !_stopped && _ot?.Outstanding is not null);
     }
 
-    public string ClientId { get; } = Guid.NewGuid().ToString("N");
+    public string ClientId { get; }
+
+    /// <summary>"notes", or null for the code.</summary>
+    public string? Document => _document;
+
+    /// <summary>The interview was ended: nothing more is typed into this document here, not even by an undo.</summary>
+    public bool Locked => _locked;
 
     /// <summary>The text as this tab has it, made whole on each call (for a run, a copy, a download).</summary>
     public string Text => _text.ToString();
@@ -72,12 +89,12 @@ public sealed partial class CollaborativeEditor
     /// <summary>session-joined: the first time, the session's text; after a reconnect, catching up.</summary>
     public void Joined(SessionJoined joined)
     {
-        if (_stopped)
+        if (_stopped || JoinedDocument.Of(joined, _document) is not { } part)
         {
             return;
         }
 
-        if (_ot is not null && joined.Operations is { } missed)
+        if (_ot is not null && part.Operations is { } missed)
         {
             if (_resyncing)
             {
@@ -95,11 +112,11 @@ public sealed partial class CollaborativeEditor
 
         // First join, or a resync: the server's text, with this tab's unapplied typing carried over.
         // Numbering goes on: a (clientId, seq) the session has seen is a repeat to it.
-        var restore = CarryOver.Onto(joined, _ot);
+        var restore = CarryOver.Onto(part, _ot);
         _resyncing = false;
-        (_ot, _text) = (new OtClient(ClientId, joined.Revision, joined.CurrentCode, _ot?.LastSeq ?? 0), new TextDocument(joined.CurrentCode));
+        (_ot, _text) = (new OtClient(ClientId, part.Revision, part.Text, _ot?.LastSeq ?? 0, _numbers), new TextDocument(part.Text));
         _undo.Clear(); // its inverses were for a text that has been replaced
-        _view.SetText(joined.CurrentCode);
+        _view.SetText(part.Text);
         if (restore is not null)
         {
             _view.Apply(restore);
@@ -154,9 +171,12 @@ public sealed partial class CollaborativeEditor
         _watch.Update();
     }
 
+    /// <summary>The interview was ended (docs/protocol.md, "Roles, notes, ending and activity"): the code is final.</summary>
+    public void Lock() => _locked = true;
+
     public void Undo()
     {
-        if (!_stopped)
+        if (!_stopped && !_locked)
         {
             Replay(_undo.TakeUndo(_text));
         }
@@ -164,7 +184,7 @@ public sealed partial class CollaborativeEditor
 
     public void Redo()
     {
-        if (!_stopped)
+        if (!_stopped && !_locked)
         {
             Replay(_undo.TakeRedo(_text));
         }

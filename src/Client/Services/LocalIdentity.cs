@@ -5,13 +5,16 @@ namespace Interview.Client.Services;
 
 /// <summary>
 /// Who this browser is: a user id made once and a display name asked once, both kept in localStorage, and
-/// per session the userToken the session gave that id, so every tab of this browser is the same participant.
+/// per session the userToken the session gave that id, so every tab of this browser is the same participant,
+/// and the session's interviewer key when this browser created the session or opened its interviewer link
+/// (docs/protocol.md, "Roles, notes, ending and activity").
 /// </summary>
 public sealed class LocalIdentity(IJSRuntime js)
 {
     private const string UserIdKey = "interview.userId";
     private const string NameKey = "interview.username";
     private const string TokenKeyPrefix = "interview.userToken.";
+    private const string InterviewerKeyPrefix = "interview.interviewerKey.";
 
     public async Task<string> GetUserIdAsync()
     {
@@ -47,4 +50,16 @@ public sealed class LocalIdentity(IJSRuntime js)
 
     public async Task SetTokenAsync(string sessionId, string token) =>
         await js.InvokeVoidAsync("localStorage.setItem", TokenKeyPrefix + sessionId, token);
+
+    public async Task<string?> GetInterviewerKeyAsync(string sessionId)
+    {
+        var stored = await js.InvokeAsync<string?>("localStorage.getItem", InterviewerKeyPrefix + sessionId.ToLowerInvariant());
+        return InterviewerLink.IsKeyShaped(stored) ? stored : null;
+    }
+
+    public async Task SetInterviewerKeyAsync(string sessionId, string key) =>
+        await js.InvokeVoidAsync("localStorage.setItem", InterviewerKeyPrefix + sessionId.ToLowerInvariant(), key);
+
+    public async Task ForgetInterviewerKeyAsync(string sessionId) =>
+        await js.InvokeVoidAsync("localStorage.removeItem", InterviewerKeyPrefix + sessionId.ToLowerInvariant());
 }

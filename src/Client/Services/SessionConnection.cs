@@ -13,7 +13,7 @@ namespace Interview.Client.Services;
 /// changes) with the last revision this tab has, and raises the hub's events as C# events. A refused
 /// invocation says why in its own answer (docs/protocol.md, "Refusals and errors").
 /// </summary>
-public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, TimeProvider? clock = null) : IAsyncDisposable
+public sealed partial class SessionConnection(Uri hubUrl, SendPacing? pacing = null, TimeProvider? clock = null) : IAsyncDisposable
 {
     private readonly SendPacing _pacing = pacing ?? SendPacing.Default(TimeProvider.System);
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -73,6 +73,7 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
                 TokenIssued?.Invoke(token);
             }
 
+            AwaitingJoin = false;
             Joined?.Invoke(joined);
         });
         _hub.On<OperationUpdate>(OtProtocol.Operation, update => OperationReceived?.Invoke(update));
@@ -82,7 +83,18 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
         _hub.On<UserLeft>(HubEvents.UserLeft, left => UserLeft?.Invoke(left));
         _hub.On<ExecutionResultUpdate>(HubEvents.ExecutionResult, update => ExecutionReceived?.Invoke(update));
         _hub.On<SessionExpiring>(HubEvents.SessionExpiring, expiring => Expiring?.Invoke(expiring));
-        _hub.On<ErrorPayload>(HubEvents.Error, error => ErrorReceived?.Invoke(error));
+        _hub.On<ErrorPayload>(HubEvents.Error, error =>
+        {
+            if (AwaitingJoin && error.Code == ErrorCodes.Forbidden)
+            {
+                AwaitingJoin = false;
+                JoinRefused?.Invoke(error);
+                return;
+            }
+
+            ErrorReceived?.Invoke(error);
+        });
+        ListenForRoles(_hub);
         _hub.Reconnecting += _ =>
         {
             SetState(ConnectionState.Reconnecting);
@@ -170,7 +182,7 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
     }
 
     /// <summary>Joins again without a revision: the session's text as it is (after a refusal or RESYNC_REQUIRED).</summary>
-    public Task ResyncAsync() => SendMessageAsync(HubMethods.JoinSession, JoinPayload(revision: null));
+    public Task ResyncAsync() => SendJoinAsync(JoinPayload(revision: null, KnownNotesRevision?.Invoke()));
 
     /// <summary>Joins as another user (this tab's identity was taken by someone else in the meantime).</summary>
     public Task RejoinAsAsync(string userId)
@@ -222,10 +234,17 @@ public sealed class SessionConnection(Uri hubUrl, SendPacing? pacing = null, Tim
         return true;
     }
 
-    private Task JoinAsync() => SendMessageAsync(HubMethods.JoinSession, JoinPayload(KnownRevision?.Invoke()));
+    private Task JoinAsync() => SendJoinAsync(JoinPayload(KnownRevision?.Invoke(), KnownNotesRevision?.Invoke()));
 
-    private JoinSessionPayload JoinPayload(long? revision) =>
-        new(_sessionId, _userId, _username, OtProtocol.Name, revision, KnownClientId?.Invoke(), UserToken);
+    private JoinSessionPayload JoinPayload(long? revision, long? notesRevision) =>
+        new(_sessionId, _userId, _username, OtProtocol.Name, revision, KnownClientId?.Invoke(), UserToken, InterviewerKey, InterviewerKey is null ? null : notesRevision);
+
+    private async Task SendJoinAsync(JoinSessionPayload join)
+    {
+        await _pacing.BeforeMessageAsync();
+        AwaitingJoin = _hub is { State: HubConnectionState.Connected };
+        await SendAsync(HubMethods.JoinSession, join);
+    }
 
     private async Task SendMessageAsync(string method, object payload)
     {

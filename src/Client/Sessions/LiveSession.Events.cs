@@ -20,6 +20,10 @@ public sealed partial class LiveSession
         connection.ErrorReceived += OnError;
         connection.ExecutionReceived += runs.Received;
         connection.Expiring += OnExpiring;
+        connection.JoinRefused += OnJoinRefused;
+        connection.Ended += OnEnded;
+        connection.ActivityReceived += OnActivity;
+        connection.UserUpdated += OnUserUpdated;
     }
 
     private void Unsubscribe()
@@ -35,6 +39,10 @@ public sealed partial class LiveSession
         connection.TokenIssued -= OnTokenIssued;
         connection.ExecutionReceived -= runs.Received;
         connection.Expiring -= OnExpiring;
+        connection.JoinRefused -= OnJoinRefused;
+        connection.Ended -= OnEnded;
+        connection.ActivityReceived -= OnActivity;
+        connection.UserUpdated -= OnUserUpdated;
     }
 
     private void OnJoined(SessionJoined joined) => _dispatch(() =>
@@ -44,12 +52,13 @@ public sealed partial class LiveSession
         _users.AddRange(joined.Users);
         if (Editor is null)
         {
-            Editor = new CollaborativeEditor(editorHost.ViewOf(EditorId), connection.SubmitAsync, connection.ResyncAsync, clock);
+            Editor = new CollaborativeEditor(editorHost.ViewOf(EditorId), connection.SubmitAsync, connection.ResyncAsync, clock, tab: _tab);
             Editor.StatusChanged += OnChanged;
             Editor.Refused += OnRefused;
         }
 
         Editor.Joined(joined); // the first text, or catching up after a reconnect
+        var roles = JoinedAs(joined);
         Expiry ??= ExpiryWarning.WhenJoining(joined, clock.GetUtcNow());
         if (!HasJoined)
         {
@@ -57,11 +66,22 @@ public sealed partial class LiveSession
         }
 
         Changed?.Invoke();
-        return runs.LanguageIsAsync(Language);
+        return Task.WhenAll(roles, runs.LanguageIsAsync(Language));
     });
 
-    // Into the editor without a render of the page.
-    private void OnOperation(OperationUpdate update) => Run(() => Editor?.Received(update));
+    // Into the document's editor without a render of the page: the notes' carry document "notes", the code's none.
+    private void OnOperation(OperationUpdate update) => Run(() =>
+    {
+        switch (update.Document)
+        {
+            case Documents.Notes:
+                NotesEditor?.Received(update);
+                break;
+            case null or Documents.Code:
+                Editor?.Received(update);
+                break;
+        }
+    });
 
     private void OnCursor(CursorUpdate cursor) => Run(() => Editor?.CursorMoved(cursor));
 
@@ -75,7 +95,7 @@ public sealed partial class LiveSession
     private void OnUserJoined(UserJoined joined) => Run(() =>
     {
         _users.RemoveAll(u => u.Id == joined.UserId);
-        _users.Add(new ParticipantInfo(joined.UserId, joined.Username, joined.Color));
+        _users.Add(new ParticipantInfo(joined.UserId, joined.Username, joined.Color, joined.Role));
         Changed?.Invoke();
     });
 
@@ -88,6 +108,11 @@ public sealed partial class LiveSession
 
     private void OnRefused(string message) => Run(() =>
     {
+        if (Ended is not null)
+        {
+            return; // typed as the interview ended: the banner says why it is gone
+        }
+
         Notices.Add(new Notice($"{message}. Your change was not applied and has been taken out of the editor."));
         Changed?.Invoke();
     });
@@ -111,8 +136,8 @@ public sealed partial class LiveSession
                 break;
             case ErrorCodes.InvalidSession:
                 break; // an edit resent ahead of the rejoin after a reconnect: the editor sends it again
-            case ErrorCodes.Forbidden:
-                await IdentityTakenAsync();
+            case ErrorCodes.SessionEnded:
+                await EndedHereAsync(new InterviewEnd(null, null));
                 break;
             case ErrorCodes.SessionFull:
                 Notices.Add(new Notice(error.Message + ". Ask the interviewer to make room, then reload the page."));

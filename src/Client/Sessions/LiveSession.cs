@@ -1,3 +1,4 @@
+using Interview.Client.Activity;
 using Interview.Client.Editing;
 using Interview.Client.Running;
 using Interview.Client.Services;
@@ -8,12 +9,13 @@ namespace Interview.Client.Sessions;
 
 /// <summary>
 /// One open session page's live session: the connection, the collaborative editor bound to Monaco, the
-/// runs, who is there, the notices and the session's end (docs/architecture.md, "The client"). The page
+/// runs, who is there, the notices and the session's end (docs/architecture.md, "The client"); for an
+/// interviewer the notes and the candidates' activity, for a candidate the reports of it (LiveSession.Roles.cs). The page
 /// renders what it holds when <see cref="Changed"/> says; every event is handled on the page's renderer
 /// (the dispatch given to <see cref="OpenAsync"/>), as the page's own handlers would be.
 /// </summary>
 public sealed partial class LiveSession(
-    SessionApi api, LocalIdentity identity, SessionConnection connection, IEditorHost editorHost, CodeRuns runs, TimeProvider clock)
+    SessionApi api, LocalIdentity identity, SessionConnection connection, IEditorHost editorHost, CodeRuns runs, TimeProvider clock, IActivityHost activityHost)
     : IAsyncDisposable
 {
     /// <summary>The Monaco editor's element id, which the collaborative editor binds to.</summary>
@@ -95,6 +97,13 @@ public sealed partial class LiveSession(
         if (_disposed)
         {
             editorHost.Detach(EditorId, Editor!); // the page went while Monaco was being bound
+            return;
+        }
+
+        await activityHost.WatchAsync(EditorId, _activity!);
+        if (_disposed)
+        {
+            activityHost.Unwatch(_activity!);
         }
     }
 
@@ -123,6 +132,12 @@ public sealed partial class LiveSession(
             editorHost.Detach(EditorId, Editor); // the bridge keeps no editor of a page that has gone
         }
 
+        DropNotes();
+        if (_activity is not null)
+        {
+            activityHost.Unwatch(_activity);
+        }
+
         // The runners this page started end with it (the runner module outlives the page): a program
         // still running, a spare, and whatever they would still answer.
         await runs.CloseAsync();
@@ -137,10 +152,13 @@ public sealed partial class LiveSession(
         _identity = new SessionIdentity(identity, connection, clock, SessionKey);
         _cursors = new CursorPacing(connection.MoveCursorAsync);
         Subscribe();
+        _activity = new CandidateActivity(ReportActivityAsync, clock);
         connection.KnownRevision = () => Editor?.RejoinRevision;
+        connection.KnownNotesRevision = () => NotesEditor?.RejoinRevision;
         connection.KnownClientId = () => Editor?.ClientId;
         runs.Share = connection.ShareRunAsync;
         await _identity.UseStoredTokenAsync();
+        connection.InterviewerKey = await identity.GetInterviewerKeyAsync(SessionKey);
         connection.TokenIssued += OnTokenIssued;
         await connection.ConnectAsync(SessionKey, UserId, name);
     }

@@ -11,12 +11,14 @@ namespace Interview.Shared.Editing;
 /// revision order, the acknowledgement of this tab's operation filling its own slot.
 /// A client made anew for the same tab (a resync) continues its numbering from <paramref name="lastSeq"/>:
 /// the session applies each (clientId, seq) at most once and takes a number at or below the last applied
-/// one as a repeat.
+/// one as a repeat. A tab with two documents gives both clients the same <paramref name="numbers"/>, so no
+/// number is used in both (<see cref="SeqNumbers"/>).
 /// </summary>
-public sealed class OtClient(string clientId, long revision, string serverText, long lastSeq = 0)
+public sealed class OtClient(string clientId, long revision, string serverText, long lastSeq = 0, SeqNumbers? numbers = null)
 {
     private readonly SortedDictionary<long, OperationUpdate?> _waiting = [];
     private readonly TextDocument _server = new(serverText); // changed in place: no copy of the document per event
+    private readonly SeqNumbers _numbers = Continued(numbers, lastSeq);
     private long _lastSeq = lastSeq;
 
     public string ClientId { get; } = clientId;
@@ -31,7 +33,7 @@ public sealed class OtClient(string clientId, long revision, string serverText, 
     public TextOperation? Unacknowledged =>
         Outstanding is null ? null : Buffer is null ? Outstanding : TextOperation.Compose(Outstanding, Buffer);
 
-    /// <summary>The number of this tab's latest submission (0 before the first).</summary>
+    /// <summary>The number of this client's latest submission (0 before the first).</summary>
     public long LastSeq => _lastSeq;
 
     public OtClientState State =>
@@ -43,7 +45,7 @@ public sealed class OtClient(string clientId, long revision, string serverText, 
         if (Outstanding is null)
         {
             Outstanding = operation;
-            _lastSeq++;
+            _lastSeq = _numbers.Next();
             return Pending();
         }
 
@@ -84,7 +86,7 @@ public sealed class OtClient(string clientId, long revision, string serverText, 
             return new Step([undo], null);
         }
 
-        _lastSeq++;
+        _lastSeq = _numbers.Next();
         return new Step([undo], Pending());
     }
 
@@ -134,7 +136,7 @@ public sealed class OtClient(string clientId, long revision, string serverText, 
             return null;
         }
 
-        _lastSeq++;
+        _lastSeq = _numbers.Next();
         return Pending();
     }
 
@@ -153,6 +155,13 @@ public sealed class OtClient(string clientId, long revision, string serverText, 
         }
 
         return remote;
+    }
+
+    private static SeqNumbers Continued(SeqNumbers? numbers, long lastSeq)
+    {
+        var continued = numbers ?? new SeqNumbers();
+        continued.After(lastSeq);
+        return continued;
     }
 
     /// <summary>What one event asks of the tab: operations to apply to its document, in order, and a submission to send.</summary>

@@ -45,9 +45,13 @@ export async function attach(id) {
   }));
   const undo = () => exports.Interview.Client.Editing.MonacoBridge.Undo(id);
   const redo = () => exports.Interview.Client.Editing.MonacoBridge.Redo(id);
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, undo);
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, redo);
-  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, redo);
+  // Actions, not commands: an action's keys are this editor's (addCommand's are the page's, and the last
+  // editor to add them, the notes' on an interviewer's page, would take every Ctrl+Z).
+  entry.listeners.push(editor.addAction({ id: "interview.undo", label: "Undo", keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ], run: undo }));
+  entry.listeners.push(editor.addAction({
+    id: "interview.redo", label: "Redo",
+    keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY], run: redo,
+  }));
   entry.listeners.push(editor.onDidChangeCursorSelection(() => {
     const selections = editor.getSelections().map(s => ({
       anchor: model.getOffsetAt(s.getSelectionStart().equals(s.getPosition()) ? s.getEndPosition() : s.getStartPosition()),
