@@ -13,13 +13,20 @@ public class ClientPayloadWireTests
     public void Each_payload_writes_the_protocols_field_names()
     {
         Assert.Equal(
-            """{"sessionId":"s","userId":"u","username":"Ada","protocol":"ot","revision":3,"clientId":null,"userToken":null}""",
+            """{"sessionId":"s","userId":"u","username":"Ada","protocol":"ot","revision":3,"clientId":null,"userToken":null,"interviewerKey":null,"notesRevision":null}""",
             JsonSerializer.Serialize(new JoinSessionPayload("s", "u", "Ada", OtProtocol.Name, 3), Web));
         Assert.Equal("""{"sessionId":"s","userId":"u","code":"x","language":"python"}""", JsonSerializer.Serialize(new CodeChangePayload("s", "u", "x", "python"), Web));
         Assert.Equal("""{"sessionId":"s","userId":"u","language":"python"}""", JsonSerializer.Serialize(new LanguageChangePayload("s", "u", "python"), Web));
         Assert.Equal(
-            """{"sessionId":"s","clientId":"c","seq":2,"revision":1,"operation":["x"]}""",
+            """{"sessionId":"s","clientId":"c","seq":2,"revision":1,"operation":["x"],"document":null}""",
             JsonSerializer.Serialize(SubmitOperationPayload.For("s", new Submission("c", 2, 1, new TextOperation.Builder().Insert("x").Build())), Web));
+        Assert.Equal(
+            """{"sessionId":"s","clientId":"c","seq":2,"revision":1,"operation":["x"],"document":"notes"}""",
+            JsonSerializer.Serialize(SubmitOperationPayload.For("s", new Submission("c", 2, 1, new TextOperation.Builder().Insert("x").Build(), Documents.Notes)), Web));
+        Assert.Equal("""{"sessionId":"s"}""", JsonSerializer.Serialize(new EndSessionPayload("s"), Web));
+        Assert.Equal(
+            """{"sessionId":"s","kind":"paste","chars":12,"lines":2,"awayMs":null}""",
+            JsonSerializer.Serialize(new ActivityPayload("s", ActivityKinds.Paste, 12, 2), Web));
         Assert.Equal("""{"sessionId":"s","selections":[{"anchor":1,"head":2}]}""", JsonSerializer.Serialize(new CursorChangePayload("s", [new SelectionRange(1, 2)]), Web));
         Assert.Equal(
             """{"sessionId":"s","language":"python","success":false,"output":"","error":"boom","executionTime":5,"logs":["a"],"errorCode":"EXECUTION_ERROR","line":3}""",
