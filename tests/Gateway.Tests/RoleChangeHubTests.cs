@@ -48,4 +48,25 @@ public class RoleChangeHubTests(GatewayFixture fixture)
         Assert.Equal(["color", "role", "userId", "username"], Json.Keys(updated));
         Assert.Equal((ada.UserId, "interviewer"), (updated.Str("userId"), updated.Str("role")));
     }
+
+    [Fact]
+    public async Task Extreme_keys_and_notes_revisions_are_refused_plainly_and_the_connection_types_on()
+    {
+        var (id, key) = await CreateAsync();
+        await using var eve = await fixture.ConnectAsync("Eve");
+
+        var huge = await eve.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = eve.UserId, interviewerKey = new string('k', 500_000) });
+        Assert.Equal(ErrorCodes.Forbidden, huge.Str("code"));
+        var negative = await eve.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = eve.UserId, protocol = "ot", interviewerKey = key, notesRevision = -1 });
+        Assert.Equal((ErrorCodes.InvalidPayload, "notesRevision"), (negative.Str("code"), negative.GetProperty("details").Str("field")));
+
+        // A revision far past the notes' head: the answer leaves the catch-up out, as for the code.
+        await eve.Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId = id, userId = eve.UserId, protocol = "ot", interviewerKey = key, notesRevision = long.MaxValue });
+        var joined = await eve.EventAsync(HubEvents.SessionJoined);
+        Assert.Equal("interviewer", joined.Str("role"));
+        Assert.False(joined.TryGetProperty("notesOperations", out _));
+        await eve.ChangeCodeAsync(id, "still typing");
+        await using var cora = await fixture.ConnectAsync("Cora");
+        Assert.Equal("still typing", (await cora.JoinAsync(id)).Str("currentCode"));
+    }
 }
