@@ -27,11 +27,15 @@ public sealed class GatewayFixture : IAsyncLifetime
     public Task<TestParticipant> ConnectAsync(string username = "Ada", string? userId = null) =>
         TestParticipant.ConnectAsync(BaseAddress, username, userId ?? Guid.NewGuid().ToString());
 
-    public async Task<string> CreateSessionAsync(string language = "javascript")
+    public async Task<string> CreateSessionAsync(string language = "javascript") => (await CreateInterviewAsync(language)).Id;
+
+    /// <summary>A new session's id and its interviewer key.</summary>
+    public async Task<(string Id, string Key)> CreateInterviewAsync(string language = "javascript")
     {
         var response = await Http.PostAsync("/api/sessions/create", Json.Body(new { language }));
         response.EnsureSuccessStatusCode();
-        return (await Json.ReadAsync(response)).GetProperty("sessionId").GetString()!;
+        var created = await Json.ReadAsync(response);
+        return (created.Str("sessionId"), created.Str("interviewerKey"));
     }
 
     public async Task DisposeAsync()

@@ -10,8 +10,7 @@ public class InterviewEndTests(GatewayFixture fixture)
     [Fact]
     public async Task Activity_reaches_interviewers_only_and_ending_makes_the_code_final_for_everyone()
     {
-        var created = await Json.ReadAsync(await fixture.Http.PostAsync("/api/sessions/create", Json.Body(new { language = "javascript" })));
-        var (id, key) = (created.Str("sessionId"), created.Str("interviewerKey"));
+        var (id, key) = await fixture.CreateInterviewAsync();
         await using var interviewer = await fixture.ConnectAsync("Ines");
         await interviewer.Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId = id, userId = interviewer.UserId, username = "Ines", interviewerKey = key });
         await interviewer.EventAsync(HubEvents.SessionJoined);

@@ -15,12 +15,6 @@ public class InterviewerNotesHubTests(GatewayFixture fixture)
 {
     private const string Marker = "NOTES-MARKER-4c1e";
 
-    private async Task<(string Id, string Key)> CreateAsync()
-    {
-        var created = await Json.ReadAsync(await fixture.Http.PostAsync("/api/sessions/create", Json.Body(new { language = "javascript" })));
-        return (created.Str("sessionId"), created.Str("interviewerKey"));
-    }
-
     private async Task<(TestParticipant Tab, JsonElement Joined)> InterviewerAsync(string id, string key, string name, string clientId)
     {
         var tab = await fixture.ConnectAsync(name);
@@ -34,7 +28,7 @@ public class InterviewerNotesHubTests(GatewayFixture fixture)
     [Fact]
     public async Task A_candidate_listening_to_everything_never_receives_a_byte_of_the_notes_the_key_or_the_activity()
     {
-        var (id, key) = await CreateAsync();
+        var (id, key) = await fixture.CreateInterviewAsync();
         var (ines, _) = await InterviewerAsync(id, key, "Ines", "ines-notes");
         var (ivo, _) = await InterviewerAsync(id, key, "Ivo", "ivo-notes");
         await using var inesTab = ines;
@@ -80,7 +74,7 @@ public class InterviewerNotesHubTests(GatewayFixture fixture)
     [Fact]
     public async Task Notes_refusals_name_their_field_change_nothing_and_a_rejoin_catches_up()
     {
-        var (id, key) = await CreateAsync();
+        var (id, key) = await fixture.CreateInterviewAsync();
         var (ines, joined) = await InterviewerAsync(id, key, "Ines", "tab");
         await using var _ = ines;
         var code = joined.Str("currentCode");
@@ -114,7 +108,7 @@ public class InterviewerNotesHubTests(GatewayFixture fixture)
     [Fact]
     public async Task Activity_reports_are_checked_field_by_field_and_a_flood_is_refused_not_relayed()
     {
-        var (id, key) = await CreateAsync();
+        var (id, key) = await fixture.CreateInterviewAsync();
         var (ines, _) = await InterviewerAsync(id, key, "Ines", "tab");
         await using var _ = ines;
         await using var cora = await fixture.ConnectAsync("Cora");
@@ -161,7 +155,7 @@ public class InterviewerNotesHubTests(GatewayFixture fixture)
     public async Task No_log_line_of_a_whole_interview_carries_the_key_or_the_notes()
     {
         var mark = fixture.Log.Mark();
-        var (id, key) = await CreateAsync();
+        var (id, key) = await fixture.CreateInterviewAsync();
         var (ines, _) = await InterviewerAsync(id, key, "Ines", "tab");
         await using var _ = ines;
         await using var cora = await fixture.ConnectAsync("Cora");

@@ -7,17 +7,11 @@ namespace Interview.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public class RoleChangeHubTests(GatewayFixture fixture)
 {
-    private async Task<(string Id, string Key)> CreateAsync()
-    {
-        var created = await Json.ReadAsync(await fixture.Http.PostAsync("/api/sessions/create", Json.Body(new { language = "javascript" })));
-        return (created.Str("sessionId"), created.Str("interviewerKey"));
-    }
-
     [Fact]
     public async Task A_wrong_key_for_another_session_leaves_the_connection_where_it_was()
     {
-        var (first, firstKey) = await CreateAsync();
-        var (second, _) = await CreateAsync();
+        var (first, firstKey) = await fixture.CreateInterviewAsync();
+        var (second, _) = await fixture.CreateInterviewAsync();
         await using var ines = await fixture.ConnectAsync("Ines");
         await ines.Connection.InvokeAsync(HubMethods.JoinSession, new { sessionId = first, userId = ines.UserId, username = "Ines", interviewerKey = firstKey });
         await using var cora = await fixture.ConnectAsync("Cora");
@@ -35,7 +29,7 @@ public class RoleChangeHubTests(GatewayFixture fixture)
     [Fact]
     public async Task The_others_hear_user_updated_when_a_present_users_tab_opens_the_interviewer_link()
     {
-        var (id, key) = await CreateAsync();
+        var (id, key) = await fixture.CreateInterviewAsync();
         await using var cora = await fixture.ConnectAsync("Cora");
         await cora.JoinAsync(id);
         await using var ada = await fixture.ConnectAsync("Ada");
@@ -52,7 +46,7 @@ public class RoleChangeHubTests(GatewayFixture fixture)
     [Fact]
     public async Task Extreme_keys_and_notes_revisions_are_refused_plainly_and_the_connection_types_on()
     {
-        var (id, key) = await CreateAsync();
+        var (id, key) = await fixture.CreateInterviewAsync();
         await using var eve = await fixture.ConnectAsync("Eve");
 
         var huge = await eve.ErrorFromAsync(HubMethods.JoinSession, new { sessionId = id, userId = eve.UserId, interviewerKey = new string('k', 500_000) });
