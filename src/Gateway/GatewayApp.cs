@@ -2,6 +2,7 @@ using Interview.Gateway.Api;
 using Interview.Gateway.Hosting;
 using Interview.Gateway.Hubs;
 using Interview.Gateway.Monitoring;
+using Interview.Gateway.Recording;
 using Interview.Gateway.Sessions;
 using Interview.Grains.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -120,6 +121,7 @@ public static class GatewayApp
         app.UseClientFiles();
         app.MapClientSettings();
         app.MapSessionEndpoints();
+        app.MapRecordingEndpoints();
         app.MapHealthEndpoints();
         app.MapOperatorEndpoints(dashboard); // in cluster mode the dashboard is the silos', off this public port
         app.MapHub<SessionHub>("/hub").RequireRateLimiting(ConnectionsPerAddress.Policy);

@@ -1,5 +1,6 @@
 using System.Net;
 using Interview.Grains.Journal;
+using Interview.Grains.Recording;
 using Interview.Grains.Sessions;
 using Interview.Grains.Sessions.Core;
 using Interview.Grains.Storage;
@@ -18,6 +19,9 @@ public static class InterviewSilo
         silo.Services.AddRateLimitOptions(configuration);
         silo.Services.AddWireContractSerialization();
         silo.Services.TryAddKeyedSingleton(SessionClock.Key, TimeProvider.System);
+        silo.Services.AddRecordingOptions(configuration);
+        silo.Services.TryAddSingleton(services => new ProcessLocalRecordings(services.GetRequiredKeyedService<TimeProvider>(SessionClock.Key)));
+        silo.Services.TryAddSingleton<ISessionRecordings>(services => services.GetRequiredService<ProcessLocalRecordings>());
         silo.Services.TryAddSingleton<ISessionJournal, ProcessLocalJournal>();
 
         // Session events are low-rate (joins, leaves, language); 50 ms pulling keeps them prompt

@@ -1,4 +1,5 @@
 using Interview.Grains.Journal;
+using Interview.Grains.Recording;
 using Interview.Grains.Sessions;
 using Interview.Grains.Sessions.Core;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,8 @@ public static class RedisCluster
         silo.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis.Clone()));
         silo.Services.AddSingleton<ISessionJournal>(services =>
             new RedisSessionJournal(services.GetRequiredService<IConnectionMultiplexer>(), $"interview/{cluster.ServiceId}", retention));
+        silo.Services.AddSingleton<ISessionRecordings>(services =>
+            new RedisSessionRecordings(services.GetRequiredService<IConnectionMultiplexer>(), $"interview/{cluster.ServiceId}"));
         return silo;
     }
 

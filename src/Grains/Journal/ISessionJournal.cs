@@ -1,3 +1,5 @@
+using Interview.Shared.Contracts;
+
 namespace Interview.Grains.Journal;
 
 /// <summary>
@@ -7,7 +9,11 @@ namespace Interview.Grains.Journal;
 /// </summary>
 public interface ISessionJournal
 {
-    Task AppendAsync(Guid sessionId, JournalEntry entry);
+    /// <summary>
+    /// Appends <paramref name="entry"/> and, in the same store call, <paramref name="recorded"/> to the
+    /// session's recording (unless that was deleted): a keystroke is journaled and recorded in one round trip.
+    /// </summary>
+    Task AppendAsync(Guid sessionId, JournalEntry entry, RecordedEvent? recorded = null);
 
     /// <summary>Every entry still kept, oldest first.</summary>
     Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid sessionId);

@@ -1,3 +1,5 @@
+using Interview.Grains.Recording;
+using Interview.Shared.Contracts;
 using StackExchange.Redis;
 
 namespace Interview.Grains.Journal;
@@ -12,23 +14,25 @@ public sealed class RedisSessionJournal(IConnectionMultiplexer redis, string key
     // Appends only if the entry is the next in sequence. Orleans may briefly run a second activation of a
     // session while a silo hands it over or is declared dead; whichever appends second learns it here
     // and ends, so the journal never holds two changes for one place in the session's history.
-    private const string AppendNext = """
+    // With a recorded event (ARGV[4]) the same call records it (KEYS[3], KEYS[4]): journaled and recorded in one round trip.
+    private const string AppendNext = RedisRecordingKeys.AppendLive + """
         local last = tonumber(redis.call('GET', KEYS[2]) or '0')
         if tonumber(ARGV[1]) ~= last + 1 then return last end
         redis.call('RPUSH', KEYS[1], ARGV[2])
         redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[3])
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        if ARGV[4] ~= '' then record(KEYS[3], KEYS[4], ARGV[4]) end
         return -1
         """;
 
     private IDatabase Database => redis.GetDatabase();
 
-    public async Task AppendAsync(Guid sessionId, JournalEntry entry)
+    public async Task AppendAsync(Guid sessionId, JournalEntry entry, RecordedEvent? recorded = null)
     {
         var last = (long)await Database.ScriptEvaluateAsync(
             AppendNext,
-            [Key(sessionId), SequenceKey(sessionId)],
-            [entry.Sequence, entry.ToJson(), (long)retention.TotalMilliseconds]);
+            [Key(sessionId), SequenceKey(sessionId), RedisRecordingKeys.Head(keyPrefix, sessionId), RedisRecordingKeys.Events(keyPrefix, sessionId)],
+            [entry.Sequence, entry.ToJson(), (long)retention.TotalMilliseconds, recorded is null ? string.Empty : RecordedEventJson.Write(recorded)]);
         if (last >= 0)
         {
             throw new JournalConflictException(sessionId, entry.Sequence, last);

@@ -85,7 +85,8 @@ public sealed partial class SessionGrain
         }
 
         var previous = Session.Language;
-        await JournalAsync(new JournalEntry(Session.JournalSequence + 1, Sequencer.Revision, null, user.Id, string.Empty, 0, language));
+        await JournalAsync(
+            new JournalEntry(Session.JournalSequence + 1, Sequencer.Revision, null, user.Id, string.Empty, 0, language), RecordedEvents.Language(language, user.Id, Now));
         Session.Language = language;
         await PublishAsync(new LanguageChanged(language, user.Id));
 
@@ -107,7 +108,8 @@ public sealed partial class SessionGrain
     {
         var update = ready.Update;
         await JournalAsync(new JournalEntry(
-            Session.JournalSequence + 1, update.Revision, update.Operation, update.UserId, update.ClientId, update.Seq, Document: update.Document));
+            Session.JournalSequence + 1, update.Revision, update.Operation, update.UserId, update.ClientId, update.Seq, Document: update.Document),
+            RecordedEvents.Operation(update, Now));
         var notes = update.Document == Documents.Notes;
         var applied = Texts.Of(update.Document).Apply(ready, withText: !notes && _presence.HasFullTextClients);
         _dirty = true;

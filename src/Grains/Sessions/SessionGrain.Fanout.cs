@@ -73,7 +73,9 @@ public sealed partial class SessionGrain
         }
 
         Touch();
-        await PublishAsync(new RunShared(user.Id, user.Username, run), except: connectionId);
+        var shared = new RunShared(user.Id, user.Username, run);
+        await RecordAsync(RecordedEvents.Run(shared, Sequencer.Revision, Now));
+        await PublishAsync(shared, except: connectionId);
         return null;
     }
 

@@ -30,8 +30,9 @@ public sealed partial class SessionGrain
 
         var ended = new InterviewEnded(user.Id, user.Username, Now);
         await JournalAsync(new JournalEntry(
-            Session.JournalSequence + 1, Sequencer.Revision, null, user.Id, string.Empty, 0, EndedAt: ended.At, Username: ended.Username));
+            Session.JournalSequence + 1, Sequencer.Revision, null, user.Id, string.Empty, 0, EndedAt: ended.At, Username: ended.Username), recorded: null);
         (Session.EndedAt, Session.EndedBy, Session.EndedByName) = (ended.At, ended.UserId, ended.Username);
+        await CloseRecordingAsync(RecordedEvents.EndedBy(ended));
         Touch();
         await PublishAsync(ended);
         logger.LogInformation("User {UserId} ended the interview in session {SessionId}", user.Id, Id);
@@ -61,10 +62,12 @@ public sealed partial class SessionGrain
             return overBudget;
         }
 
+        var reported = new ActivityReported(user.Id, user.Username, activity, Now);
+        await RecordAsync(RecordedEvents.Activity(reported));
         var interviewers = _presence.InterviewerConnectionIds();
         if (interviewers.Count > 0)
         {
-            await Events.OnNextAsync(new SessionEvent(new ActivityReported(user.Id, user.Username, activity, Now), interviewers));
+            await Events.OnNextAsync(new SessionEvent(reported, interviewers));
         }
 
         return null;

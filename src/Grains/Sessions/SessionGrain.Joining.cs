@@ -53,7 +53,9 @@ public sealed partial class SessionGrain
 
         if (admission.IsNewUser && !request.Reregistration)
         {
-            await PublishAsync(new ParticipantJoined(user.Id, user.Username, _presence.UserCount, user.Color, user.Role), except: request.ConnectionId);
+            var joined = new ParticipantJoined(user.Id, user.Username, _presence.UserCount, user.Color, user.Role);
+            await RecordAsync(RecordedEvents.Joined(joined, Now));
+            await PublishAsync(joined, except: request.ConnectionId);
             logger.LogInformation("User {UserId} joined session {SessionId}", user.Id, Id);
         }
 
@@ -90,7 +92,9 @@ public sealed partial class SessionGrain
         {
             if (before.TryGetValue(user.Id, out var was) && was != user.Role)
             {
-                await PublishAsync(new ParticipantUpdated(user.Id, user.Username, user.Color, user.Role), except);
+                var updated = new ParticipantUpdated(user.Id, user.Username, user.Color, user.Role);
+                await RecordAsync(RecordedEvents.RoleChanged(updated, Now));
+                await PublishAsync(updated, except);
             }
         }
     }
@@ -131,6 +135,7 @@ public sealed partial class SessionGrain
         foreach (var user in users)
         {
             _cursors.Forget(user.Id);
+            await RecordAsync(RecordedEvents.Left(user, Now));
             await PublishAsync(new ParticipantLeft(user.Id, _presence.UserCount));
             logger.LogInformation("User {UserId} left session {SessionId}", user.Id, Id);
         }

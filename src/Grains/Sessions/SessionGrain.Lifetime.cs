@@ -77,6 +77,7 @@ public sealed partial class SessionGrain
         Texts.Notes.DiscardText();
         await WriteAsync();
         await journal.DeleteAsync(Id);
+        await CloseRecordingAsync(RecordedEvents.Expired(Now));
         if (recipients.Count > 0)
         {
             await Events.OnNextAsync(new SessionEvent(new SessionExpired(), recipients));

@@ -1,5 +1,6 @@
 using Interview.Grains.Journal;
 using Interview.Grains.Sessions.Core;
+using Interview.Shared.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace Interview.Grains.Sessions;
@@ -11,17 +12,18 @@ namespace Interview.Grains.Sessions;
 public sealed partial class SessionGrain
 {
     /// <summary>
-    /// Appends a change before it takes effect. If the append fails, nobody can know whether the journal
+    /// Appends a change before it takes effect, and <paramref name="recorded"/> with it to the recording
+    /// in the same store call. If the append fails, nobody can know whether the journal
     /// kept it, or another activation of this session journaled first (JournalConflictException): either
     /// way this activation ends, and the next one replays whatever the journal holds, so the text never
     /// differs from the journal. The caller gets a transient error (an OrleansException, which gateways
     /// retry) and the retry, under the same (clientId, seq), reaches the next activation.
     /// </summary>
-    private async Task JournalAsync(JournalEntry entry)
+    private async Task JournalAsync(JournalEntry entry, RecordedEvent? recorded)
     {
         try
         {
-            await journal.AppendAsync(Id, entry);
+            await journal.AppendAsync(Id, entry, recorded);
             Session.JournalSequence = entry.Sequence;
         }
         catch (Exception exception)

@@ -1,4 +1,5 @@
 using Interview.Grains.Journal;
+using Interview.Grains.Recording;
 using Interview.Grains.Registry;
 using Interview.Grains.Sessions.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,8 @@ namespace Interview.Grains.Sessions;
 /// because only the journal also keeps the edits of users who have left, of full-text clients (which
 /// keep no operations to re-send) and language changes. By concern: SessionGrain.Joining (joins, leaves,
 /// renewals), .Editing (operations, code, language), .Fanout (observers, stream, cursors, runs),
-/// .Lifetime (maintenance, expiry, writes) and .Recovery (the journal).
+/// .Lifetime (maintenance, expiry, writes) and .Recovery (the journal), .Recording (the
+/// recording) and .Interview (ending, activity).
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
 public sealed partial class SessionGrain(
@@ -29,6 +31,8 @@ public sealed partial class SessionGrain(
     IOptions<SessionLifetimeOptions> options,
     IOptions<RateLimitOptions> limits,
     ISessionJournal journal,
+    ISessionRecordings recordings,
+    IOptions<RecordingOptions> recordingOptions,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
     public const string Storage = "sessions";
@@ -121,6 +125,7 @@ public sealed partial class SessionGrain(
         };
         _texts = null;
         _lifetime.Start(now, now);
+        await StartRecordingAsync(state.State);
         await state.WriteStateAsync();
         await Registry.Track(Id, Deadline);
         StartMaintenance();

@@ -1,4 +1,5 @@
 using Interview.Grains.Journal;
+using Interview.Grains.Recording;
 using Interview.Grains.Sessions;
 using Interview.Grains.Sessions.Core;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,7 @@ public static class EmbeddedStorage
         silo.Services.AddGrainStorage(SessionGrain.Storage, (services, name) => new SqliteGrainStorage(
             name, services.GetRequiredService<SqliteStore>(), services.GetRequiredService<IGrainStorageSerializer>(), services.GetRequiredService<IActivatorProvider>()));
         silo.Services.AddSingleton<ISessionJournal>(services => new SqliteSessionJournal(services.GetRequiredService<SqliteStore>()));
+        silo.Services.AddSingleton<ISessionRecordings>(services => new SqliteSessionRecordings(services.GetRequiredService<SqliteStore>()));
         return silo.AddMemoryGrainStorage(SessionStreams.PubSubStore);
     }
 }

@@ -1,19 +1,22 @@
 using Interview.Grains.Journal;
+using Interview.Grains.Recording;
+using Interview.Shared.Contracts;
 
 namespace Interview.Grains.Storage;
 
 /// <summary>
 /// The embedded default's session journal, with RedisSessionJournal's semantics: per session, its
 /// entries (JournalEntry.ToJson) and beside them the sequence number of the last one, which trimming
-/// keeps. An append lands only as the next in sequence, checked and written in one transaction, so two
+/// keeps. An append lands (with its recorded event, if any, in the same transaction) only as the next in sequence, checked and written in one transaction, so two
 /// activations of one session (or two silos sharing DATA_DIR) never both write one place in its history.
 /// </summary>
 public sealed class SqliteSessionJournal(SqliteStore store) : ISessionJournal
 {
-    public async Task AppendAsync(Guid sessionId, JournalEntry entry)
+    public async Task AppendAsync(Guid sessionId, JournalEntry entry, RecordedEvent? recorded = null)
     {
         var session = Key(sessionId);
         var json = entry.ToJson();
+        var recordedJson = recorded is null ? null : RecordedEventJson.Write(recorded);
         var now = store.Now;
         var last = await store.WriteAsync(commands =>
         {
@@ -39,6 +42,11 @@ public sealed class SqliteSessionJournal(SqliteStore store) : ISessionJournal
             advance.Parameters.AddWithValue("$sequence", entry.Sequence);
             advance.Parameters.AddWithValue("$now", now);
             advance.ExecuteNonQuery();
+            if (recordedJson is not null)
+            {
+                SqliteSessionRecordings.Append(commands, session, recordedJson); // in the same transaction: recorded if and only if journaled
+            }
+
             return -1L;
         });
 

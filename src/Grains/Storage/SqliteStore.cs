@@ -156,6 +156,19 @@ public sealed class SqliteStore(string folder, TimeProvider clock, ILogger<Sqlit
         return removed;
     }
 
+    /// <summary>Removes the recordings (and tombstones) kept past their retention, a batch a transaction; answers how many rows went.</summary>
+    public async Task<int> RemoveExpiredRecordingsAsync()
+    {
+        var removed = 0;
+        int batch;
+        while ((batch = await WriteAsync(commands => SqliteSessionRecordings.RemoveExpired(commands, Now))) > 0)
+        {
+            removed += batch;
+        }
+
+        return removed;
+    }
+
     /// <summary>Commits what is queued and closes the database.</summary>
     public void Dispose()
     {

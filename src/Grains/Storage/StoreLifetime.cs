@@ -9,7 +9,8 @@ namespace Interview.Grains.Storage;
 /// (after its grains have deactivated and written their state). In between it sweeps out what has
 /// outlived its session, as Redis's expiry does in cluster mode: a session's rows go once they have not
 /// been written for MAX_SESSION_DURATION plus a day (SessionLifetimeOptions.ExpiredSessionRetention), so an
-/// expired link still says "expired" for a day, and nothing is kept for ever.
+/// expired link still says "expired" for a day, and nothing is kept for ever; a recording goes once
+/// RECORDING_RETENTION has passed since its session ended (RecordingHeader.RetainUntil).
 /// </summary>
 public sealed class StoreLifetime(SqliteStore store, IOptions<SessionLifetimeOptions> options, ILogger<StoreLifetime> logger)
     : ILifecycleParticipant<ISiloLifecycle>
@@ -29,7 +30,7 @@ public sealed class StoreLifetime(SqliteStore store, IOptions<SessionLifetimeOpt
     {
         try
         {
-            var removed = await store.RemoveOlderThanAsync(store.Clock.GetUtcNow() - Retention);
+            var removed = await store.RemoveOlderThanAsync(store.Clock.GetUtcNow() - Retention) + await store.RemoveExpiredRecordingsAsync();
             if (removed > 0)
             {
                 logger.LogInformation("Removed {Count} stored rows of sessions over {Retention}", removed, Retention);

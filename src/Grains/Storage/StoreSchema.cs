@@ -10,7 +10,7 @@ namespace Interview.Grains.Storage;
 /// </summary>
 public static class StoreSchema
 {
-    /// <summary>The steps of this build, in order; the next one (an interview recording, say) goes at the end.</summary>
+    /// <summary>The steps of this build, in order; the next one goes at the end.</summary>
     public static IReadOnlyList<SchemaStep> Steps { get; } =
     [
         new(1, "grain state and the session journal", """
@@ -39,6 +39,31 @@ public static class StoreSchema
                 sequence   INTEGER NOT NULL,
                 entry      BLOB    NOT NULL,
                 PRIMARY KEY (session_id, sequence)
+            ) WITHOUT ROWID;
+            """),
+        new(2, "session recordings", """
+            -- A session's recording (docs/protocol.md, "Recording and playback"): what it started with, who may
+            -- read it (the interviewer key's SHA-256), its end, until when it is kept (Unix ms), whether it was
+            -- deleted (a tombstone: nothing more is recorded) and how many events it holds ...
+            CREATE TABLE recording_head (
+                session_id   TEXT    NOT NULL PRIMARY KEY,
+                created_at   INTEGER NOT NULL,
+                code         TEXT    NOT NULL,
+                language     TEXT    NOT NULL,
+                key_hash     BLOB    NOT NULL,
+                ended_at     INTEGER,
+                retain_until INTEGER NOT NULL,
+                deleted      INTEGER NOT NULL DEFAULT 0,
+                events       INTEGER NOT NULL DEFAULT 0
+            ) WITHOUT ROWID;
+            CREATE INDEX recording_head_by_retention ON recording_head (retain_until);
+
+            -- ... and its events (RecordedEventJson.Write), numbered from 0 in the session's order.
+            CREATE TABLE recording_event (
+                session_id TEXT    NOT NULL,
+                idx        INTEGER NOT NULL,
+                event      BLOB    NOT NULL,
+                PRIMARY KEY (session_id, idx)
             ) WITHOUT ROWID;
             """),
     ];

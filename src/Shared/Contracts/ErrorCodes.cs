@@ -1,6 +1,6 @@
 namespace Interview.Shared.Contracts;
 
-/// <summary>The socket API's error codes (docs/protocol.md, "Refusals and errors").</summary>
+/// <summary>The error codes of the socket API, and of REST where its answers carry one (docs/protocol.md, "Refusals and errors").</summary>
 public static class ErrorCodes
 {
     public const string SessionNotFound = "SESSION_NOT_FOUND";
@@ -24,4 +24,9 @@ public static class ErrorCodes
 
     /// <summary>A new participant past MAX_PARTICIPANTS.</summary>
     public const string SessionFull = "SESSION_FULL";
+
+    // REST only (docs/protocol.md, "Recording and playback").
+    public const string Unauthorized = "UNAUTHORIZED";
+    public const string InvalidCursor = "INVALID_CURSOR";
+    public const string RecordingNotFound = "RECORDING_NOT_FOUND";
 }
