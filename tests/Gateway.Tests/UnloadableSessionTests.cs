@@ -47,7 +47,7 @@ public class UnloadableSessionTests
 
         public volatile bool Failing;
 
-        public Task AppendAsync(Guid sessionId, JournalEntry entry)
+        public Task AppendAsync(Guid sessionId, JournalEntry entry, RecordedEvent? recorded = null)
         {
             lock (_entries)
             {

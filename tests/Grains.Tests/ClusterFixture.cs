@@ -1,6 +1,7 @@
 using Interview.Shared.Validation;
 using Interview.Grains.Hosting;
 using Interview.Grains.Journal;
+using Interview.Grains.Recording;
 using Interview.Grains.Sessions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The session clock the silo's grains read; tests move it instead of waiting.</summary>
     public static FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 15, 10, 30, 0, TimeSpan.Zero));
 
+    /// <summary>The silo's recordings, in this process (the journal records text changes there as it appends them).</summary>
+    public static ProcessLocalRecordings Recordings { get; } = new(Clock);
+
     public TestCluster Cluster { get; } = new TestClusterBuilder(1)
         .AddSiloBuilderConfigurator<SiloConfigurator>()
         .AddClientBuilderConfigurator<ClientConfigurator>()
@@ -26,7 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public IGrainFactory Grains => Cluster.GrainFactory;
 
     /// <summary>The silo's session journal (the in-process test cluster shares this process).</summary>
-    public static MemoryJournal Journal { get; } = new();
+    public static MemoryJournal Journal { get; } = new(Recordings);
 
     public Task InitializeAsync() => Cluster.DeployAsync();
 
@@ -62,6 +66,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddInterviewGrains(new ConfigurationBuilder().Build()).UseInMemoryStorage();
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(SessionClock.Key, Clock);
             siloBuilder.Services.AddSingleton<ISessionJournal>(Journal);
+            siloBuilder.Services.AddSingleton(Recordings);
+            siloBuilder.Services.AddSingleton<ISessionRecordings>(Recordings);
             siloBuilder.Services.Configure<SessionLifetimeOptions>(options =>
             {
                 options.MaintenanceInterval = TimeSpan.FromMilliseconds(50);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Interview.Grains.Journal;
+using Interview.Grains.Recording;
+using Interview.Shared.Contracts;
 
 namespace Interview.Grains.Tests;
 
@@ -7,13 +9,13 @@ namespace Interview.Grains.Tests;
 /// A journal with the stores' rules (an append lands only as the next in sequence; entries are numbered
 /// by the journal, not by what they say) kept in this process as the bytes a store would hold, so tests
 /// can read what a session journaled and plant what an older version, or a changed store, might have
-/// left there.
+/// left there. Recorded events go to <see cref="ProcessLocalRecordings"/> as they are appended.
 /// </summary>
-public sealed class MemoryJournal : ISessionJournal
+public sealed class MemoryJournal(ProcessLocalRecordings recordings) : ISessionJournal
 {
     private readonly ConcurrentDictionary<Guid, List<(long Sequence, byte[] Bytes)>> _sessions = new();
 
-    public Task AppendAsync(Guid sessionId, JournalEntry entry)
+    public Task AppendAsync(Guid sessionId, JournalEntry entry, RecordedEvent? recorded = null)
     {
         var entries = _sessions.GetOrAdd(sessionId, _ => []);
         lock (entries)
@@ -25,6 +27,10 @@ public sealed class MemoryJournal : ISessionJournal
             }
 
             entries.Add((entry.Sequence, entry.ToJson()));
+            if (recorded is not null)
+            {
+                recordings.Append(sessionId, RecordedEventJson.Write(recorded)); // as a store does: in the same write
+            }
         }
 
         return Task.CompletedTask;

@@ -76,7 +76,7 @@ public sealed class ProcessLocalRecordings(TimeProvider clock) : ISessionRecordi
     }
 
     /// <summary>Appends an event's JSON to a live recording (the journal's append calls this).</summary>
-    internal void Append(Guid sessionId, byte[] json)
+    public void Append(Guid sessionId, byte[] json)
     {
         if (Live(sessionId) is { } recording)
         {
