@@ -14,8 +14,8 @@ public sealed class RedisSessionRecordings(IConnectionMultiplexer redis, string 
 
     private const string Close = RedisRecordingKeys.AppendLive + """
         if record(KEYS[1], KEYS[2], ARGV[1]) == 0 then return 0 end
-        if redis.call('HEXISTS', KEYS[1], 'ended') == 0 then redis.call('HSET', KEYS[1], 'ended', ARGV[2]) end
-        redis.call('HSET', KEYS[1], 'retain', ARGV[3])
+        if redis.call('HEXISTS', KEYS[1], 'ended') == 1 then return 1 end
+        redis.call('HSET', KEYS[1], 'ended', ARGV[2], 'retain', ARGV[3])
         redis.call('PEXPIREAT', KEYS[1], ARGV[3])
         redis.call('PEXPIREAT', KEYS[2], ARGV[3])
         return 1

@@ -16,7 +16,10 @@ public interface ISessionRecordings
     /// <summary>Appends one event, unless the recording was deleted (or never started).</summary>
     Task RecordAsync(Guid sessionId, RecordedEvent recorded);
 
-    /// <summary>The session ended or expired at <paramref name="at"/>: records <paramref name="ended"/> and keeps it all until <paramref name="retainUntil"/>.</summary>
+    /// <summary>
+    /// The session ended or expired at <paramref name="at"/>: records <paramref name="ended"/> and, the first
+    /// time only, keeps it all until <paramref name="retainUntil"/> (an expiry after the end moves nothing).
+    /// </summary>
     Task CloseAsync(Guid sessionId, DateTimeOffset at, DateTimeOffset retainUntil, RecordedEvent ended);
 
     /// <summary>The header and up to <paramref name="maxEvents"/> events from index <paramref name="from"/>, about <paramref name="maxBytes"/> at most; null for no recording.</summary>

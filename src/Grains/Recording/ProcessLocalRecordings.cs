@@ -31,7 +31,7 @@ public sealed class ProcessLocalRecordings(TimeProvider clock) : ISessionRecordi
             lock (recording)
             {
                 recording.Events.Add(RecordedEventJson.Write(ended));
-                recording.Header = recording.Header with { EndedAt = recording.Header.EndedAt ?? at, RetainUntil = retainUntil };
+                recording.Header = recording.Header.EndedAt is null ? recording.Header with { EndedAt = at, RetainUntil = retainUntil } : recording.Header;
             }
         }
 

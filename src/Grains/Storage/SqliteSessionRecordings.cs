@@ -49,7 +49,10 @@ public sealed class SqliteSessionRecordings(SqliteStore store) : ISessionRecordi
                 return false;
             }
 
-            var close = commands.For("UPDATE recording_head SET ended_at = COALESCE(ended_at, $at), retain_until = $retain WHERE session_id = $session");
+            var close = commands.For("""
+                UPDATE recording_head SET retain_until = CASE WHEN ended_at IS NULL THEN $retain ELSE retain_until END, ended_at = COALESCE(ended_at, $at)
+                WHERE session_id = $session
+                """);
             close.Parameters.AddWithValue("$session", session);
             close.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
             close.Parameters.AddWithValue("$retain", retainUntil.ToUnixTimeMilliseconds());

@@ -115,10 +115,12 @@ public abstract class RecordingStoreContract
         var end = Now;
         await Recordings.CloseAsync(Session, end, end + TimeSpan.FromDays(30), new RecordedEvent(end, RecordedEventTypes.Ended, "u1") { Reason = "interviewer" });
 
-        Clock.Advance(TimeSpan.FromDays(29)); // well past the first deadline: closing moved it
+        Clock.Advance(TimeSpan.FromHours(4));
+        await Recordings.CloseAsync(Session, Now, Now + TimeSpan.FromDays(30), new RecordedEvent(Now, RecordedEventTypes.Ended, null) { Reason = "expired" }); // the expiry after the end moves nothing
+        Clock.Advance(TimeSpan.FromDays(29) - TimeSpan.FromHours(4)); // well past the first deadline: closing moved it
         await SweepAsync();
         var kept = (await Recordings.ReadAsync(Session, 0, 100, 1 << 20))!;
-        Assert.Equal(2, kept.Events.Count);
+        Assert.Equal(3, kept.Events.Count);
         Assert.Equal(end.ToUnixTimeMilliseconds(), kept.Header.EndedAt!.Value.ToUnixTimeMilliseconds());
 
         Clock.Advance(TimeSpan.FromDays(1));
