@@ -19,7 +19,7 @@ public static class RedisRecordingKeys
           redis.call('PEXPIREAT', events, redis.call('HGET', head, 'retain'))
           return 1
         end
-        """;
+        """ + "\n"; // a raw literal ends without its last newline: what follows goes on the next line
 
     public static RedisKey Head(string prefix, Guid sessionId) => $"{prefix}/recording/{sessionId:N}";
 
