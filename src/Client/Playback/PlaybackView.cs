@@ -1,0 +1,61 @@
+using System.Runtime.InteropServices.JavaScript;
+using System.Runtime.Versioning;
+using System.Text.Json;
+
+namespace Interview.Client.Playback;
+
+/// <summary>The playback page's editor in the browser (wwwroot/js/playback.js), behind IPlaybackView so bUnit tests can fake it.</summary>
+[SupportedOSPlatform("browser")]
+public sealed partial class PlaybackView : IPlaybackView
+{
+    private const string Module = "interview-playback";
+
+    public async Task OpenAsync(string id, string language, string theme)
+    {
+        await JSHost.ImportAsync(Module, "../js/playback.js");
+        Open(id, language, theme);
+    }
+
+    public void Colours(IReadOnlyList<RecordingParticipant> authors) =>
+        ColoursJs(JsonSerializer.Serialize(authors.Select((p, i) => new object[] { i, SafeColour(p.Color) })));
+
+    public void Show(string id, AuthoredText text, string language) =>
+        ShowJs(id, text.Text, language, JsonSerializer.Serialize(text.Runs.Select(r => new[] { r.Length, r.Author })));
+
+    public double Width(string id) => WidthJs(id);
+
+    public void Close(string id) => CloseJs(id);
+
+    /// <summary>A participant's colour goes into a style sheet: only #rrggbb gets there.</summary>
+    private static string SafeColour(string colour) =>
+        colour.Length == 7 && colour[0] == '#' && colour[1..].All(Uri.IsHexDigit) ? colour : "#888888";
+
+    [JSImport("open", Module)]
+    private static partial void Open(string id, string language, string theme);
+
+    [JSImport("colours", Module)]
+    private static partial void ColoursJs(string authors);
+
+    [JSImport("show", Module)]
+    private static partial void ShowJs(string id, string text, string language, string runs);
+
+    [JSImport("width", Module)]
+    private static partial double WidthJs(string id);
+
+    [JSImport("close", Module)]
+    private static partial void CloseJs(string id);
+}
+
+/// <summary>What the playback page needs of the browser.</summary>
+public interface IPlaybackView
+{
+    Task OpenAsync(string id, string language, string theme);
+
+    void Colours(IReadOnlyList<RecordingParticipant> authors);
+
+    void Show(string id, AuthoredText text, string language);
+
+    double Width(string id);
+
+    void Close(string id);
+}
