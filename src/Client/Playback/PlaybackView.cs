@@ -24,6 +24,8 @@ public sealed partial class PlaybackView : IPlaybackView
 
     public double Width(string id) => WidthJs(id);
 
+    public double Left(string id) => LeftJs(id);
+
     public void Close(string id) => CloseJs(id);
 
     /// <summary>A participant's colour goes into a style sheet: only #rrggbb gets there.</summary>
@@ -42,6 +44,9 @@ public sealed partial class PlaybackView : IPlaybackView
     [JSImport("width", Module)]
     private static partial double WidthJs(string id);
 
+    [JSImport("left", Module)]
+    private static partial double LeftJs(string id);
+
     [JSImport("close", Module)]
     private static partial void CloseJs(string id);
 }
@@ -56,6 +61,9 @@ public interface IPlaybackView
     void Show(string id, AuthoredText text, string language);
 
     double Width(string id);
+
+    /// <summary>Where the element starts, in the page's client coordinates (a pointer's ClientX is in them).</summary>
+    double Left(string id);
 
     void Close(string id);
 }

@@ -65,14 +65,14 @@ public class PlaybackPageTests : BunitContext
         timeline.KeyDown(new KeyboardEventArgs { Key = "ArrowLeft" });
         Assert.Equal("a", _view.Shown[^1].Text);
 
-        timeline.PointerDown(new PointerEventArgs { OffsetX = 1000 }); // the whole width: the end
+        timeline.PointerDown(new PointerEventArgs { ClientX = 1000 }); // the whole width: the end
         Assert.Equal("aXb", _view.Shown[^1].Text);
         Assert.Equal("note", page.Find("#playback-notes").TextContent);
         Assert.Contains("Python", page.Find("#playback-language").TextContent, StringComparison.Ordinal);
-        timeline.PointerMove(new PointerEventArgs { OffsetX = 500 }); // still pressed: 6.5 s of 13
+        timeline.PointerMove(new PointerEventArgs { ClientX = 500 }); // still pressed: 6.5 s of 13
         Assert.Equal("aXb", _view.Shown[^1].Text);
-        timeline.PointerUp(new PointerEventArgs { OffsetX = 500 });
-        timeline.PointerMove(new PointerEventArgs { OffsetX = 100 }); // released: moving changes nothing
+        timeline.PointerUp(new PointerEventArgs { ClientX = 500 });
+        timeline.PointerMove(new PointerEventArgs { ClientX = 100 }); // released: moving changes nothing
         Assert.Contains("0:06", page.Find("#playback-time").TextContent, StringComparison.Ordinal);
     }
 
@@ -98,6 +98,8 @@ public class PlaybackPageTests : BunitContext
         public void Show(string id, AuthoredText text, string language) => Shown.Add(text);
 
         public double Width(string id) => 1000;
+
+        public double Left(string id) => 0;
 
         public void Close(string id)
         {

@@ -48,6 +48,10 @@ export function width(id) {
   return document.getElementById(id)?.getBoundingClientRect().width ?? 0;
 }
 
+export function left(id) {
+  return document.getElementById(id)?.getBoundingClientRect().left ?? 0;
+}
+
 export function close(id) {
   editors.get(id)?.editor.dispose();
   editors.delete(id);
