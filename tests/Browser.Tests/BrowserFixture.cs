@@ -13,6 +13,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public Uri BaseAddress => _gateway!.BaseAddress;
+
+    /// <summary>The sessions' clock (it moves only when a test moves it): what the recording's times are read from.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider SessionClock => _gateway!.Clock;
     public IBrowser Browser { get; private set; } = null!;
     public string ScreenshotFolder { get; } = Path.Combine(TestEnvironment.RepositoryRoot(), "artifacts", "screenshots");
 

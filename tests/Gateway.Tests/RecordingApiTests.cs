@@ -35,7 +35,7 @@ public class RecordingApiTests(GatewayFixture fixture)
 
         await cora.ChangeCodeAsync(id, "let x = 1;");
         await cora.ChangeLanguageAsync(id, "python");
-        await cora.Connection.InvokeAsync<bool>(HubMethods.ExecutionResult, new { sessionId = id, language = "python", success = false, output = "out", error = "boom", executionTime = 7, logs = new[] { "out" } });
+        await cora.Connection.InvokeAsync<bool>(HubMethods.ExecutionResult, new { sessionId = id, language = "python", success = false, output = "out", error = "boom", executionTime = 7, logs = new[] { "log one", "log two" } });
         await cora.Connection.InvokeAsync(HubMethods.Activity, new { sessionId = id, kind = "paste", chars = 12, lines = 2 });
         await cora.Connection.InvokeAsync(HubMethods.Activity, new { sessionId = id, kind = "focus", awayMs = 4000 });
         await ines.EventAsync(HubEvents.ActivityUpdate, skip: 1);
@@ -60,8 +60,9 @@ public class RecordingApiTests(GatewayFixture fixture)
         Assert.Equal(["at", "operation", "revision", "type", "userId"], Json.Keys(events[2]));
         Assert.Equal((cora.UserId, 1), (events[2].Str("userId"), events[2].Int("revision")));
         Assert.Equal("python", events[3].Str("language"));
-        Assert.Equal(["at", "error", "executionTime", "language", "output", "revision", "success", "type", "userId", "username"], Json.Keys(events[4]));
+        Assert.Equal(["at", "error", "executionTime", "language", "logs", "output", "revision", "success", "type", "userId", "username"], Json.Keys(events[4]));
         Assert.Equal(("python", false, "out", "boom", 7, 1), (events[4].Str("language"), events[4].GetProperty("success").GetBoolean(), events[4].Str("output"), events[4].Str("error"), events[4].Int("executionTime"), events[4].Int("revision")));
+        Assert.Equal(["log one", "log two"], events[4].GetProperty("logs").EnumerateArray().Select(l => l.GetString()));
         Assert.Equal(("paste", 12, 2), (events[5].Str("kind"), events[5].Int("chars"), events[5].Int("lines")));
         Assert.Equal(("focus", 4000), (events[6].Str("kind"), events[6].Int("awayMs")));
         Assert.Equal((ines.UserId, "interviewer"), (events[7].Str("userId"), events[7].Str("reason")));

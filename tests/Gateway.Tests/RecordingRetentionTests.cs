@@ -26,6 +26,8 @@ public sealed class RecordingRetentionTests
         }
 
         var recording = new RecordingClient(http);
+        // Her disconnect reaches the session on its own time; the clock moves once it has been recorded.
+        await Eventually.HoldsAsync(async () => (await recording.EventsAsync(id, key)).Any(e => e.Str("type") == "leave"), "her leave was recorded");
         gateway.Clock.Advance(TimeSpan.FromHours(5)); // past MAX_SESSION_DURATION: the session expires; its end stays what counts
         await Eventually.HoldsAsync(async () => (await http.GetAsync($"/api/sessions/{id}")).StatusCode == HttpStatusCode.NotFound, "the session expired");
         gateway.Clock.Advance(TimeSpan.FromDays(30) - TimeSpan.FromHours(5) - TimeSpan.FromMinutes(1));

@@ -23,7 +23,7 @@ public static class RecordedEvents
 
     public static RecordedEvent Left(Participant user, DateTimeOffset at) => new(at, Types.Leave, user.Id) { Username = user.Username };
 
-    /// <summary>A shared run, with the code's revision it ran (SPEC.md's result fields; logs and error codes are left out).</summary>
+    /// <summary>A shared run, with the code's revision it ran: SPEC.md's result fields, console lines included (a JavaScript run's output is mostly there); error codes are left out.</summary>
     public static RecordedEvent Run(RunShared shared, long revision, DateTimeOffset at) => new(at, Types.Run, shared.UserId)
     {
         Username = shared.Username,
@@ -32,6 +32,7 @@ public static class RecordedEvents
         Output = shared.Run.Output,
         Error = shared.Run.Error,
         ExecutionTime = shared.Run.ExecutionTime,
+        Logs = shared.Run.Logs,
         Revision = revision,
     };
 

@@ -38,6 +38,7 @@ public sealed record RecordedEvent(
     [JsonIgnore(Condition = Absent)] public string? Output { get; init; }
     [JsonIgnore(Condition = Absent)] public string? Error { get; init; }
     [JsonIgnore(Condition = Absent)] public long? ExecutionTime { get; init; }
+    [JsonIgnore(Condition = Absent)] public IReadOnlyList<string>? Logs { get; init; }
     [JsonIgnore(Condition = Absent)] public string? Kind { get; init; }
     [JsonIgnore(Condition = Absent)] public int? Chars { get; init; }
     [JsonIgnore(Condition = Absent)] public int? Lines { get; init; }
