@@ -16,6 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>The sessions' clock (it moves only when a test moves it): what the recording's times are read from.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider SessionClock => _gateway!.Clock;
+
+    /// <summary>The gateway's services (its co-hosted silo's included): a test may fill its store directly.</summary>
+    public IServiceProvider GatewayServices => _gateway!.Services;
     public IBrowser Browser { get; private set; } = null!;
     public string ScreenshotFolder { get; } = Path.Combine(TestEnvironment.RepositoryRoot(), "artifacts", "screenshots");
 

@@ -42,6 +42,7 @@ public sealed class PlaybackTimeline
         }
 
         (Start, End, Length) = (replay.CreatedAt, real, display);
+        Cuts = [.. _spans.Where(s => s.IsCut)];
         Markers = [.. replay.Events.Select((e, i) => Marker(replay, e, i)).OfType<TimelineMarker>()];
         Tracks = [.. replay.Participants.Select(p => Track(replay, p))];
     }
@@ -52,7 +53,8 @@ public sealed class PlaybackTimeline
     /// <summary>The whole timeline's display length in milliseconds.</summary>
     public double Length { get; }
 
-    public IReadOnlyList<TimelineSpan> Cuts => [.. _spans.Where(s => s.IsCut)];
+    /// <summary>The idle gaps, found once: the timeline draws them at every render.</summary>
+    public IReadOnlyList<TimelineSpan> Cuts { get; }
     public IReadOnlyList<TimelineMarker> Markers { get; }
     public IReadOnlyList<ParticipantTrack> Tracks { get; }
 

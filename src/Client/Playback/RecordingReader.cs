@@ -44,7 +44,7 @@ public sealed class RecordingReader(HttpClient http)
                 switch (response.StatusCode)
                 {
                     case HttpStatusCode.OK:
-                        var page = await response.Content.ReadFromJsonAsync<RecordingPage>(cancellation);
+                        var page = await response.Content.ReadFromJsonAsync(RecordingJson.Default.RecordingPage, cancellation);
                         first ??= page;
                         events.AddRange(page!.Events);
                         path = page.Next;

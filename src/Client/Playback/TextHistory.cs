@@ -5,7 +5,8 @@ namespace Interview.Client.Playback;
 /// <summary>
 /// A document's every revision, as checkpoints of the authored text every <see cref="Interval"/>
 /// operations and the operations between them: the text at any revision is a checkpoint and at most
-/// <see cref="Interval"/> operations from it, never a replay from the start.
+/// <see cref="Interval"/> operations from it, never a replay from the start. The history is built by
+/// applying each operation once, in place (AuthoredDocument).
 /// </summary>
 public sealed class TextHistory
 {
@@ -13,12 +14,14 @@ public sealed class TextHistory
 
     private readonly List<AuthoredText> _checkpoints = [];
     private readonly List<(TextOperation Operation, int Author)> _operations = [];
-    private AuthoredText _head;
+    private readonly AuthoredDocument _head;
+    private AuthoredText? _latest;
 
     public TextHistory(string initial)
     {
-        _head = AuthoredText.Initial(initial);
-        _checkpoints.Add(_head);
+        _latest = AuthoredText.Initial(initial);
+        _head = new AuthoredDocument(_latest);
+        _checkpoints.Add(_latest);
     }
 
     /// <summary>Operations so far; revision n is the text after the first n.</summary>
@@ -27,16 +30,16 @@ public sealed class TextHistory
     /// <summary>Appends the next operation; false (nothing kept) when it does not apply to the text so far.</summary>
     public bool Add(TextOperation operation, int author)
     {
-        if (operation.BaseLength != _head.Text.Length)
+        if (!_head.Apply(operation, author))
         {
             return false;
         }
 
-        _head = _head.Apply(operation, author);
         _operations.Add((operation, author));
+        _latest = null;
         if (_operations.Count % Interval == 0)
         {
-            _checkpoints.Add(_head);
+            _checkpoints.Add(_latest = _head.Snapshot());
         }
 
         return true;
@@ -48,16 +51,21 @@ public sealed class TextHistory
         revision = Math.Clamp(revision, 0, _operations.Count);
         if (revision == _operations.Count)
         {
-            return _head;
+            return _latest ??= _head.Snapshot();
         }
 
         var checkpoint = revision / Interval;
-        var text = _checkpoints[checkpoint];
-        for (var i = checkpoint * Interval; i < revision; i++)
+        if (revision % Interval == 0)
         {
-            text = text.Apply(_operations[i].Operation, _operations[i].Author);
+            return _checkpoints[checkpoint];
         }
 
-        return text;
+        var text = new AuthoredDocument(_checkpoints[checkpoint]);
+        for (var i = checkpoint * Interval; i < revision; i++)
+        {
+            text.Apply(_operations[i].Operation, _operations[i].Author);
+        }
+
+        return text.Snapshot();
     }
 }

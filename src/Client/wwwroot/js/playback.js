@@ -21,7 +21,7 @@ export function colours(authors) {
     .join("\n");
 }
 
-// runs: JSON [[length, author], ...] over the text, author -1 for the session's initial code.
+// runs: [length, author, length, author, ...] over the text, author -1 for the session's initial code.
 export function show(id, text, language, runs) {
   const entry = editors.get(id);
   if (!entry) return;
@@ -30,7 +30,8 @@ export function show(id, text, language, runs) {
   if (model.getValue() !== text) model.setValue(text);
   const decorations = [];
   let offset = 0;
-  for (const [length, author] of JSON.parse(runs)) {
+  for (let i = 0; i < runs.length; i += 2) {
+    const [length, author] = [runs[i], runs[i + 1]];
     if (author >= 0) {
       const start = model.getPositionAt(offset), end = model.getPositionAt(offset + length);
       decorations.push({ range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), options: { inlineClassName: `pb-author-${author}` } });
