@@ -23,10 +23,10 @@ public static class Runner
     }
 
     /// <summary>The runner module's own answer (the result shape of docs/protocol.md, "Runs"), without the page's per-minute limit.</summary>
-    public static async Task<JsonElement> ResultOfAsync(IPage page, string language, string code, int timeoutMs = 5000) =>
+    public static async Task<JsonElement> ResultOfAsync(IPage page, string language, string code, int timeoutMs = 5000, string input = "") =>
         await page.EvaluateAsync<JsonElement>(
-            "async ([language, code, timeout]) => (await import('/js/code-runner.js')).run(language, code, timeout)",
-            new object[] { language, code, timeoutMs });
+            "async ([language, code, timeout, input]) => (await import('/js/code-runner.js')).run(language, code, timeout, input)",
+            new object[] { language, code, timeoutMs, input });
 
     public static async Task<string> TextAsync(IPage page, string selector) =>
         await page.Locator(selector).CountAsync() > 0 ? (await page.TextContentAsync(selector))!.Trim() : string.Empty;

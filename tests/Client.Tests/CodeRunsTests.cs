@@ -169,6 +169,34 @@ public class CodeRunsTests
     }
 
     [Fact]
+    public async Task A_run_reads_the_program_input_and_its_shared_result_says_which()
+    {
+        var runs = Runs();
+
+        await runs.RunAsync("python", "print(input())", "Ada", "7\n8\n");
+
+        Assert.Equal("7\n8\n", _runner.Inputs.Single());
+        Assert.Equal("7\n8\n", _shared.Single().Input);
+    }
+
+    [Theory]
+    [InlineData("typescript", "TypeScript cannot run in this version of Interview's page; switch the session to JavaScript or Python to run it.")]
+    [InlineData("sql", "SQL cannot run in this version of Interview's page; switch the session to JavaScript or Python to run it.")]
+    public async Task A_language_this_page_has_no_runner_for_is_refused_and_nothing_runs(string language, string refusal)
+    {
+        var runs = Runs();
+
+        await runs.RunAsync(language, "SELECT 1;", "Ada");
+        await runs.RunAsync("python", "print(1)", "Ada", new string('1', 10 * 1024 + 1));
+
+        Assert.Empty(_runner.Runs);
+        Assert.Empty(_shared);
+        Assert.Equal("Input over 10 KB cannot be run; shorten it.", runs.Refusal);
+        await runs.RunAsync(language, "SELECT 1;", "Ada");
+        Assert.Equal(refusal, runs.Refusal);
+    }
+
+    [Fact]
     public async Task A_run_the_session_refused_to_share_says_so()
     {
         var runs = Runs();

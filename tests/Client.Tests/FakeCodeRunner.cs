@@ -21,9 +21,13 @@ public sealed class FakeCodeRunner : ICodeRunner
     public TaskCompletionSource<TimeSpan> PythonLoad { get; set; } = new();
     public Func<Task>? Shortcut { get; private set; }
 
-    public Task<ExecutionResult> RunAsync(string language, string code, TimeSpan timeLimit)
+    /// <summary>The program input each run was given.</summary>
+    public List<string> Inputs { get; } = [];
+
+    public Task<ExecutionResult> RunAsync(string language, string code, TimeSpan timeLimit, string input = "")
     {
         Runs.Add((language, code, timeLimit));
+        Inputs.Add(input);
         if (!HoldRuns)
         {
             return Task.FromResult(Answer(language, code));

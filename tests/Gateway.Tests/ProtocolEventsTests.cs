@@ -20,6 +20,7 @@ public class ProtocolEventsTests
         { new ParticipantJoined("bob", "Bob", 2, "#61afef"), HubEvents.UserJoined, new UserJoined("bob", "Bob", 2, "#61afef") },
         { new ParticipantLeft("bob", 1), HubEvents.UserLeft, new UserLeft("bob", 1) },
         { new LanguageChanged("python", "ada"), HubEvents.LanguageUpdate, new LanguageUpdate("python", "ada") },
+        { new InputChanged("2\n", "ada", "Ada"), HubEvents.InputUpdate, new InputUpdate("2\n", "ada", "Ada") },
         {
             new SessionExpiringSoon(new DateTimeOffset(2026, 1, 5, 13, 0, 0, TimeSpan.Zero), 10), HubEvents.SessionExpiring,
             new SessionExpiring(Session.ToString("D"), new DateTimeOffset(2026, 1, 5, 13, 0, 0, TimeSpan.Zero), 10)

@@ -68,6 +68,31 @@ public partial class RestApiTests(GatewayFixture fixture)
     }
 
     [Theory]
+    [InlineData("typescript")]
+    [InlineData("sql")]
+    public async Task Create_takes_every_language_and_starts_with_its_template(string language)
+    {
+        var created = await Json.ReadAsync(await Http.PostAsync("/api/sessions/create", Json.Raw($$"""{"language":"{{language}}"}""")));
+        var id = created.Str("sessionId");
+
+        await using var ada = await fixture.ConnectAsync("Ada");
+        var joined = await ada.JoinAsync(id);
+
+        Assert.Equal(language, created.Str("language"));
+        Assert.Equal(language, (await Json.ReadAsync(await Http.GetAsync($"/api/sessions/{id}"))).Str("language"));
+        Assert.Equal((language, Languages.Template(language)), (joined.Str("language"), joined.Str("currentCode")));
+    }
+
+    [Fact]
+    public async Task An_unknown_language_is_refused_with_every_known_one_named()
+    {
+        var response = await Http.PostAsync("/api/sessions/create", Json.Raw("""{"language":"rust"}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Unknown language 'rust'; use 'javascript', 'python', 'typescript' or 'sql'", (await Json.ReadAsync(response)).Str("message"));
+    }
+
+    [Theory]
     [InlineData("application/json")]
     [InlineData("application/json; charset=utf-8")]
     [InlineData("Application/JSON; charset=UTF-8")]

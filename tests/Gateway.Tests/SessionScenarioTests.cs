@@ -16,7 +16,7 @@ public class SessionScenarioTests(GatewayFixture fixture)
         await using var bob = await fixture.ConnectAsync("Bob");
 
         var adaJoined = await ada.JoinAsync(id);
-        Assert.Equal(["currentCode", "expiresAt", "language", "revision", "role", "sessionId", "userCount", "userToken", "users"], Json.Keys(adaJoined));
+        Assert.Equal(["currentCode", "expiresAt", "input", "language", "revision", "role", "sessionId", "userCount", "userToken", "users"], Json.Keys(adaJoined));
         Assert.True(UserTokens.IsWellFormed(adaJoined.Str("userToken")));
         Assert.Equal(
             DateTimeOffset.Parse((await Json.ReadAsync(await fixture.Http.GetAsync($"/api/sessions/{id}"))).Str("createdAt"), System.Globalization.CultureInfo.InvariantCulture).AddHours(4),

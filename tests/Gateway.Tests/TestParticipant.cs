@@ -10,7 +10,7 @@ namespace Interview.Gateway.Tests;
 public sealed class TestParticipant : IAsyncDisposable
 {
     private static readonly string[] ServerEvents =
-        [HubEvents.SessionJoined, HubEvents.CodeUpdate, HubEvents.LanguageUpdate, HubEvents.UserJoined, HubEvents.UserLeft, HubEvents.Error, HubEvents.ExecutionResult, OtProtocol.Operation, HubEvents.SessionEnded, HubEvents.ActivityUpdate, HubEvents.UserUpdated];
+        [HubEvents.SessionJoined, HubEvents.CodeUpdate, HubEvents.LanguageUpdate, HubEvents.UserJoined, HubEvents.UserLeft, HubEvents.Error, HubEvents.ExecutionResult, OtProtocol.Operation, HubEvents.SessionEnded, HubEvents.ActivityUpdate, HubEvents.UserUpdated, HubEvents.InputUpdate];
 
     // What a browser's localStorage is to its tabs: the token each session gave each user, so a second
     // tab of a user joins as that user.

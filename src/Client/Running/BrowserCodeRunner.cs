@@ -10,8 +10,8 @@ public sealed class BrowserCodeRunner(IJSRuntime js) : ICodeRunner, IAsyncDispos
 
     private Task<IJSObjectReference> Module => _module ??= js.InvokeAsync<IJSObjectReference>("import", "./js/code-runner.js").AsTask();
 
-    public async Task<ExecutionResult> RunAsync(string language, string code, TimeSpan timeLimit) =>
-        await (await Module).InvokeAsync<ExecutionResult>("run", language, code, (int)timeLimit.TotalMilliseconds);
+    public async Task<ExecutionResult> RunAsync(string language, string code, TimeSpan timeLimit, string input = "") =>
+        await (await Module).InvokeAsync<ExecutionResult>("run", language, code, (int)timeLimit.TotalMilliseconds, input);
 
     public async Task StopAsync() => await (await Module).InvokeVoidAsync("stop");
 

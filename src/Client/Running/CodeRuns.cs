@@ -34,14 +34,15 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
     public Task LanguageIsAsync(string language) =>
         !_closed && language == Languages.Python && Python is PythonStatus.NotLoaded or PythonStatus.Failed ? LoadPythonAsync() : Task.CompletedTask;
 
-    public async Task RunAsync(string language, string code, string username)
+    /// <summary>Runs the code with the session's program input; the shared result says which input it read.</summary>
+    public async Task RunAsync(string language, string code, string username, string input = "")
     {
         if (IsRunning || _closed)
         {
             return;
         }
 
-        Refusal = RefusalFor(language, code);
+        Refusal = RefusalFor(language, code) ?? (Limits.InputFits(input) ? null : $"Input over {Limits.MaxInputBytes / 1024} KB cannot be run; shorten it.");
         if (Refusal is not null)
         {
             Changed?.Invoke();
@@ -53,7 +54,7 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
         ExecutionResult run;
         try
         {
-            run = await runner.RunAsync(language, code, RunnerOptions.TimeLimit(language));
+            run = await runner.RunAsync(language, code, RunnerOptions.TimeLimit(language), input) with { Input = input };
         }
         finally
         {
@@ -112,8 +113,20 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
         Changed?.Invoke();
     }
 
+    /// <summary>
+    /// Whether this version of the client has a runner for the language. The session knows more languages
+    /// than the client runs yet (TypeScript and SQL): a session in one of those is shown, edited and
+    /// switched away from, but not run here, and the selector offers only what runs.
+    /// </summary>
+    public static bool CanRun(string language) => language is Languages.JavaScript or Languages.Python;
+
     private string? RefusalFor(string language, string code)
     {
+        if (!CanRun(language))
+        {
+            return $"{Languages.DisplayName(language)} cannot run in this version of Interview's page; switch the session to JavaScript or Python to run it.";
+        }
+
         if (language == Languages.Python && Python == PythonStatus.Disabled)
         {
             return "Running Python is turned off on this server.";

@@ -5,8 +5,11 @@ namespace Interview.Client.Running;
 /// <summary>Runs code in the browser, in Web Workers (wwwroot/js/code-runner.js and js/runners/).</summary>
 public interface ICodeRunner
 {
-    /// <summary>Runs a program to its end, its time limit or <see cref="StopAsync"/>; never throws for the program's sake.</summary>
-    Task<ExecutionResult> RunAsync(string language, string code, TimeSpan timeLimit);
+    /// <summary>
+    /// Runs a program to its end, its time limit or <see cref="StopAsync"/>, reading <paramref name="input"/>
+    /// as its program input; never throws for the program's sake.
+    /// </summary>
+    Task<ExecutionResult> RunAsync(string language, string code, TimeSpan timeLimit, string input = "");
 
     /// <summary>Ends the running program, whose run then completes as stopped.</summary>
     Task StopAsync();

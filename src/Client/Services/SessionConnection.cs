@@ -50,6 +50,7 @@ public sealed partial class SessionConnection(Uri hubUrl, SendPacing? pacing = n
     /// <summary>This tab's OT client id, so a rejoin is told which of its operations the session applied.</summary>
     public Func<string?>? KnownClientId { get; set; }
     public event Action<LanguageUpdate>? LanguageUpdated;
+    public event Action<InputUpdate>? InputUpdated;
     public event Action<UserJoined>? UserJoined;
     public event Action<UserLeft>? UserLeft;
     public event Action<ErrorPayload>? ErrorReceived;
@@ -79,6 +80,7 @@ public sealed partial class SessionConnection(Uri hubUrl, SendPacing? pacing = n
         _hub.On<OperationUpdate>(OtProtocol.Operation, update => OperationReceived?.Invoke(update));
         _hub.On<CursorUpdate>(OtProtocol.CursorUpdate, cursor => CursorUpdated?.Invoke(cursor));
         _hub.On<LanguageUpdate>(HubEvents.LanguageUpdate, update => LanguageUpdated?.Invoke(update));
+        _hub.On<InputUpdate>(HubEvents.InputUpdate, update => InputUpdated?.Invoke(update));
         _hub.On<UserJoined>(HubEvents.UserJoined, joined => UserJoined?.Invoke(joined));
         _hub.On<UserLeft>(HubEvents.UserLeft, left => UserLeft?.Invoke(left));
         _hub.On<ExecutionResultUpdate>(HubEvents.ExecutionResult, update => ExecutionReceived?.Invoke(update));
@@ -199,6 +201,10 @@ public sealed partial class SessionConnection(Uri hubUrl, SendPacing? pacing = n
 
     public Task ChangeLanguageAsync(string language) =>
         SendMessageAsync(HubMethods.LanguageChange, new LanguageChangePayload(_sessionId, _userId, language));
+
+    /// <summary>input-change: the whole program input.</summary>
+    public Task ChangeInputAsync(string input) =>
+        SendMessageAsync(HubMethods.InputChange, new InputChangePayload(_sessionId, input));
 
     public async ValueTask DisposeAsync()
     {

@@ -15,6 +15,8 @@ public sealed partial class LiveSession
         connection.OperationReceived += OnOperation;
         connection.CursorUpdated += OnCursor;
         connection.LanguageUpdated += OnLanguageUpdated;
+        connection.InputUpdated += OnInputUpdated;
+        Input.Changed += OnChanged;
         connection.UserJoined += OnUserJoined;
         connection.UserLeft += OnUserLeft;
         connection.ErrorReceived += OnError;
@@ -33,6 +35,8 @@ public sealed partial class LiveSession
         connection.OperationReceived -= OnOperation;
         connection.CursorUpdated -= OnCursor;
         connection.LanguageUpdated -= OnLanguageUpdated;
+        connection.InputUpdated -= OnInputUpdated;
+        Input.Changed -= OnChanged;
         connection.UserJoined -= OnUserJoined;
         connection.UserLeft -= OnUserLeft;
         connection.ErrorReceived -= OnError;
@@ -48,6 +52,7 @@ public sealed partial class LiveSession
     private void OnJoined(SessionJoined joined) => _dispatch(() =>
     {
         Language = joined.Language;
+        Input.Joined(joined.Input ?? string.Empty);
         _users.Clear();
         _users.AddRange(joined.Users);
         if (Editor is null)
@@ -91,6 +96,8 @@ public sealed partial class LiveSession
         Changed?.Invoke();
         return runs.LanguageIsAsync(Language);
     });
+
+    private void OnInputUpdated(InputUpdate update) => Run(() => Input.Received(update.Input));
 
     private void OnUserJoined(UserJoined joined) => Run(() =>
     {

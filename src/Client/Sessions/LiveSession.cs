@@ -54,6 +54,9 @@ public sealed partial class LiveSession(
     /// <summary>Something the page shows changed.</summary>
     public event Action? Changed;
 
+    /// <summary>The program input everyone's runs read.</summary>
+    public ProgramInput Input { get; } = new(connection.ChangeInputAsync, clock);
+
     /// <summary>What the editor shows now (or started with), for a run, a copy, a download.</summary>
     public string CurrentCode() => Editor?.Text ?? InitialCode;
 
@@ -111,7 +114,8 @@ public sealed partial class LiveSession(
     public Task RunAsync()
     {
         var me = _users.FirstOrDefault(u => u.Id == UserId)?.Username ?? "you";
-        return runs.RunAsync(Language, CurrentCode(), me);
+        _ = Input.FlushAsync(); // the others' next run reads what this one reads
+        return runs.RunAsync(Language, CurrentCode(), me, Input.Text);
     }
 
     public async Task ChangeLanguageAsync(string language)

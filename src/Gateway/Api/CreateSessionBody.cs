@@ -100,7 +100,7 @@ public static class CreateSessionBody
 
             if (language.ValueKind != JsonValueKind.String)
             {
-                return (null, ApiErrors.BadRequest("Invalid language", "language must be a string: 'javascript' or 'python'"));
+                return (null, ApiErrors.BadRequest("Invalid language", $"language must be a string: {Languages.Listed("'")}"));
             }
 
             string? value;
@@ -115,7 +115,7 @@ public static class CreateSessionBody
 
             return Languages.IsKnown(value)
                 ? (value, null)
-                : (null, ApiErrors.BadRequest("Invalid language", $"Unknown language '{value}'; use 'javascript' or 'python'"));
+                : (null, ApiErrors.BadRequest("Invalid language", $"Unknown language '{value}'; use {Languages.Listed("'")}"));
         }
     }
 

@@ -37,6 +37,12 @@ public static class HubRequests
         return new LanguageChangePayload(reader.SessionIdText(), reader.UserId(), reader.Language());
     }
 
+    public static InputChangePayload ReadInputChange(JsonElement payload)
+    {
+        var reader = new PayloadReader(payload);
+        return new InputChangePayload(reader.SessionIdText(), reader.ProgramInput());
+    }
+
     public static SubmitOperationPayload ReadSubmitOperation(JsonElement payload)
     {
         var reader = new PayloadReader(payload);

@@ -89,7 +89,7 @@ public readonly struct PayloadReader
     public string Language()
     {
         var value = RequiredString("language");
-        return Languages.IsKnown(value) ? value : throw Invalid("language", $"Unknown language '{value}'; use javascript or python");
+        return Languages.IsKnown(value) ? value : throw Invalid("language", $"Unknown language '{value}'; use {Languages.Listed()}");
     }
 
     /// <summary>protocol: absent for full-text clients, "ot" for protocol "ot" (docs/protocol.md, "Joining").</summary>
@@ -173,7 +173,7 @@ public readonly struct PayloadReader
         int? line = !_payload.TryGetProperty("line", out var number) || number.ValueKind == JsonValueKind.Null ? null
             : number.ValueKind == JsonValueKind.Number && number.TryGetInt32(out var l) && l >= 1 ? l
             : throw Invalid("line", "line must be a whole number of at least 1");
-        return new ExecutionResultPayload(sessionId, language, success, output, error, time, Logs(), code, line);
+        return new ExecutionResultPayload(sessionId, language, success, output, error, time, Logs(), code, line, OptionalString("input") is { } input ? ProgramInput(input) : null);
     }
 
     /// <summary>logs: optional, an array of strings within the output limit all together.</summary>
@@ -189,6 +189,14 @@ public readonly struct PayloadReader
             : throw Invalid("logs", "logs must be an array of strings");
         return Limits.LogsFit(logs) ? logs : throw Invalid("logs", $"logs exceed the {Limits.MaxOutputBytes / 1024} KB output limit; cut them first");
     }
+
+    /// <summary>input-change's input: required, a string of at most 10 KB.</summary>
+    public string ProgramInput() =>
+        ProgramInput(OptionalString("input") ?? throw Invalid("input", "input is required: the whole program input, a string"));
+
+    /// <summary>input: the program input, at most 10 KB (input-change's, and a run's).</summary>
+    public static string ProgramInput(string input) =>
+        Limits.InputFits(input) ? input : throw Invalid("input", $"input exceeds the {Limits.MaxInputBytes / 1024} KB limit of the program input");
 
     private static string Output(string field, string text) =>
         Limits.OutputFits(text) ? text : throw Invalid(field, $"{field} exceeds the {Limits.MaxOutputBytes / 1024} KB output limit; cut it first");

@@ -40,6 +40,15 @@ public sealed class SessionHub(GatewaySessions sessions, InterviewMetrics metric
         ThrowIfRefused(await Call(sessionId, session => session.ChangeLanguage(Context.ConnectionId, request.Language)));
     }
 
+    /// <summary>input-change: the program input everyone's runs read; the others get input-update.</summary>
+    [HubMethodName(HubMethods.InputChange)]
+    public async Task InputChange(JsonElement payload)
+    {
+        var sessionId = await MemberSessionAsync(payload);
+        var request = HubRequests.ReadInputChange(payload);
+        ThrowIfRefused(await Call(sessionId, session => session.ChangeInput(Context.ConnectionId, request.Input)));
+    }
+
     /// <summary>submit-operation (protocol "ot"): answers {revision}, or {error} after the error event.</summary>
     [HubMethodName(OtProtocol.SubmitOperation)]
     public async Task<SubmitResult?> SubmitOperation(JsonElement payload)

@@ -18,6 +18,7 @@ public static class ProtocolEvents
             report.UserId, report.Username, report.Activity.Kind, report.At, report.Activity.Chars, report.Activity.Lines, report.Activity.AwayMs)),
         ParticipantLeft left => (HubEvents.UserLeft, new UserLeft(left.UserId, left.UserCount)),
         LanguageChanged language => (HubEvents.LanguageUpdate, new LanguageUpdate(language.Language, language.UserId)),
+        InputChanged input => (HubEvents.InputUpdate, new InputUpdate(input.Input, input.UserId, input.Username)),
         RunShared run => (HubEvents.ExecutionResult, ExecutionResultUpdate.Of(sessionId.ToString("D"), run.UserId, run.Username, run.Run)),
         SessionExpiringSoon expiring => (HubEvents.SessionExpiring, new SessionExpiring(sessionId.ToString("D"), expiring.ExpiresAt, expiring.MinutesLeft)),
         SessionExpired => (HubEvents.Error, SessionErrors.Expired(sessionId)),

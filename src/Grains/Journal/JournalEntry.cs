@@ -7,7 +7,7 @@ namespace Interview.Grains.Journal;
 /// <summary>
 /// One change of a session as the journal keeps it: a text operation (with the revision it created and
 /// whose it was, in the code or, with <see cref="Document"/> "notes", in the interviewer notes), a language
-/// change, or the interview's end (<see cref="EndedAt"/>, by <see cref="UserId"/> shown as <see cref="Username"/>). <see cref="Sequence"/> numbers a session's entries (consecutively:
+/// change, a change of the program input (<see cref="Input"/>, the whole new text), or the interview's end (<see cref="EndedAt"/>, by <see cref="UserId"/> shown as <see cref="Username"/>). <see cref="Sequence"/> numbers a session's entries (consecutively:
 /// an append lands only as the next); the session's stored state says up to which one it already holds.
 /// <see cref="Problem"/> is set, instead of throwing, on an entry that cannot be read back.
 /// </summary>
@@ -21,7 +21,8 @@ public sealed record JournalEntry(
     [property: JsonPropertyName("l")] string? Language = null,
     [property: JsonPropertyName("d")] string? Document = null,
     [property: JsonPropertyName("e")] DateTimeOffset? EndedAt = null,
-    [property: JsonPropertyName("m")] string? Username = null)
+    [property: JsonPropertyName("m")] string? Username = null,
+    [property: JsonPropertyName("i")] string? Input = null)
 {
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -44,7 +45,7 @@ public sealed record JournalEntry(
         try
         {
             var entry = FromJson(json);
-            return entry.UserId is null || entry.ClientId is null || (entry.Operation is null && entry.Language is null && entry.EndedAt is null)
+            return entry.UserId is null || entry.ClientId is null || (entry.Operation is null && entry.Language is null && entry.EndedAt is null && entry.Input is null)
                 ? entry with { UserId = entry.UserId ?? string.Empty, ClientId = entry.ClientId ?? string.Empty, Problem = "it lacks its author, its tab or its change" }
                 : entry;
         }

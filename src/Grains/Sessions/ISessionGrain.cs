@@ -28,6 +28,9 @@ public interface ISessionGrain : ITrackedSession
     /// <summary>language-change; null on success.</summary>
     Task<ErrorPayload?> ChangeLanguage(string connectionId, string language);
 
+    /// <summary>input-change: the whole new program input; null on success.</summary>
+    Task<ErrorPayload?> ChangeInput(string connectionId, string input);
+
     /// <summary>
     /// submit-operation (protocol "ot"): transform against what happened since the submission's revision,
     /// apply, advance the revision, in the submission's document (the code, or the interviewers' notes).

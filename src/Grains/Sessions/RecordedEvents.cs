@@ -15,6 +15,8 @@ public static class RecordedEvents
 
     public static RecordedEvent Language(string language, string userId, DateTimeOffset at) => new(at, Types.Language, userId) { Language = language };
 
+    public static RecordedEvent Input(string input, string userId, DateTimeOffset at) => new(at, Types.Input, userId) { Input = input };
+
     public static RecordedEvent Joined(ParticipantJoined joined, DateTimeOffset at) =>
         new(at, Types.Join, joined.UserId) { Username = joined.Username, Color = joined.Color, Role = joined.Role };
 
@@ -23,7 +25,7 @@ public static class RecordedEvents
 
     public static RecordedEvent Left(Participant user, DateTimeOffset at) => new(at, Types.Leave, user.Id) { Username = user.Username };
 
-    /// <summary>A shared run, with the code's revision it ran: SPEC.md's result fields, console lines included (a JavaScript run's output is mostly there); error codes are left out.</summary>
+    /// <summary>A shared run, with the code's revision it ran: SPEC.md's result fields, console lines included (a JavaScript run's output is mostly there) and the input it read; error codes are left out.</summary>
     public static RecordedEvent Run(RunShared shared, long revision, DateTimeOffset at) => new(at, Types.Run, shared.UserId)
     {
         Username = shared.Username,
@@ -33,6 +35,7 @@ public static class RecordedEvents
         Error = shared.Run.Error,
         ExecutionTime = shared.Run.ExecutionTime,
         Logs = shared.Run.Logs,
+        Input = shared.Run.Input,
         Revision = revision,
     };
 

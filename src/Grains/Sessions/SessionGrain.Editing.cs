@@ -68,7 +68,7 @@ public sealed partial class SessionGrain
     {
         if (!Languages.IsKnown(language))
         {
-            return SessionErrors.InvalidField("language", $"Unknown language '{language}'; use javascript or python");
+            return SessionErrors.InvalidField("language", $"Unknown language '{language}'; use {Languages.Listed()}");
         }
 
         var (editor, refusal) = await EditorAsync(connectionId, EditRule.CodeNotFinal);
@@ -96,6 +96,37 @@ public sealed partial class SessionGrain
             await CommitAsync(Sequencer.PrepareText(Languages.Template(language), user.Id), exceptConnectionId: null);
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// The program input (docs/protocol.md, "Program input"): one text for everyone, replaced whole by each
+    /// change (the last one wins), journaled and recorded like the language, final with the code.
+    /// </summary>
+    public async Task<ErrorPayload?> ChangeInput(string connectionId, string input)
+    {
+        if (!Limits.InputFits(input))
+        {
+            return SessionErrors.InvalidField("input", $"input exceeds the {Limits.MaxInputBytes / 1024} KB limit of the program input");
+        }
+
+        var (editor, refusal) = await EditorAsync(connectionId, EditRule.CodeNotFinal);
+        if ((refusal ?? OverBudget(_budgets.TakeMessage(editor!.Id, Now), "messages")) is { } stop)
+        {
+            return stop;
+        }
+
+        var user = editor!;
+        Touch();
+        if (input == Session.Input)
+        {
+            return null;
+        }
+
+        await JournalAsync(
+            new JournalEntry(Session.JournalSequence + 1, Sequencer.Revision, null, user.Id, string.Empty, 0, Input: input), RecordedEvents.Input(input, user.Id, Now));
+        Session.Input = input;
+        await PublishAsync(new InputChanged(input, user.Id, user.Username), except: connectionId);
         return null;
     }
 
@@ -154,7 +185,7 @@ public sealed partial class SessionGrain
         /// <summary>Any member of the session.</summary>
         Anyone,
 
-        /// <summary>The code and the language: anyone's, until the interview is ended.</summary>
+        /// <summary>The code, the language and the program input: anyone's, until the interview is ended.</summary>
         CodeNotFinal,
 
         /// <summary>The notes: interviewers', ended or not.</summary>

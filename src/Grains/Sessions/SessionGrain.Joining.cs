@@ -114,7 +114,8 @@ public sealed partial class SessionGrain
             _lifetime.ExpiresAt,
             clientId is null ? null : Sequencer.History.LastSeqOf(clientId),
             user.Token,
-            EndedAt: Session.EndedAt);
+            EndedAt: Session.EndedAt,
+            Input: Session.Input);
         if (!_presence.IsInterviewer(request.ConnectionId))
         {
             return joined;

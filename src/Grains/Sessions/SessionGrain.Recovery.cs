@@ -43,6 +43,7 @@ public sealed partial class SessionGrain
         var entries = await journal.ReadAsync(Id);
         var outcome = JournalReplay.Replay(Texts, Session.Language, Session.JournalSequence, entries, Ending());
         Session.Language = outcome.Language;
+        Session.Input = outcome.Input ?? Session.Input;
         (Session.EndedAt, Session.EndedBy, Session.EndedByName) = (outcome.Ending?.At, outcome.Ending?.UserId, outcome.Ending?.Username);
         Session.JournalSequence = outcome.Applied;
         if (outcome.Stop is { } stop)

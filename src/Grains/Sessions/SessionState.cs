@@ -31,4 +31,7 @@ public sealed class SessionState
     [Id(13)] public DateTimeOffset? EndedAt { get; set; }
     [Id(14)] public string? EndedBy { get; set; }
     [Id(15)] public string? EndedByName { get; set; }
+
+    /// <summary>The program input: one text for everyone, read by the programs they run (docs/protocol.md, "Program input").</summary>
+    [Id(16)] public string Input { get; set; } = string.Empty;
 }

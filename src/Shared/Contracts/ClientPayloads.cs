@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Interview.Shared.Text;
 
 namespace Interview.Shared.Contracts;
@@ -28,6 +29,9 @@ public sealed record CodeChangePayload(string SessionId, string UserId, string C
 
 public sealed record LanguageChangePayload(string SessionId, string UserId, string Language);
 
+/// <summary>input-change: the whole new program input, at most 10 KB (docs/protocol.md, "Program input").</summary>
+public sealed record InputChangePayload(string SessionId, string Input);
+
 /// <summary>submit-operation's payload (protocol "ot"): a tab's submission, for a session; Document "notes" or null (the code).</summary>
 public sealed record SubmitOperationPayload(string SessionId, string ClientId, long Seq, long Revision, TextOperation Operation, string? Document = null)
 {
@@ -56,10 +60,11 @@ public sealed record ExecutionResultPayload(
     long ExecutionTime,
     IReadOnlyList<string> Logs,
     string? ErrorCode = null,
-    int? Line = null)
+    int? Line = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Input = null)
 {
     public static ExecutionResultPayload For(string sessionId, ExecutionResult run) =>
-        new(sessionId, run.Language, run.Success, run.Output, run.Error, run.ExecutionTime, run.Logs, run.ErrorCode, run.Line);
+        new(sessionId, run.Language, run.Success, run.Output, run.Error, run.ExecutionTime, run.Logs, run.ErrorCode, run.Line, run.Input);
 
-    public ExecutionResult ToRun() => new(Language, Success, Output, Error, ExecutionTime, Logs, ErrorCode, Line);
+    public ExecutionResult ToRun() => new(Language, Success, Output, Error, ExecutionTime, Logs, ErrorCode, Line, Input);
 }

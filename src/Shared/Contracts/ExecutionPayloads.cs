@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace Interview.Shared.Contracts;
 
 /// <summary>
 /// What one run produced (docs/protocol.md, "Runs"): the result shape (success, output, error, executionTime in ms, logs)
 /// with the language it ran in. <see cref="ErrorCode"/> is EXECUTION_TIMEOUT or EXECUTION_ERROR when it
-/// failed; <see cref="Line"/> the line of the user's code the error points at, when known.
+/// failed; <see cref="Line"/> the line of the user's code the error points at, when known;
+/// <see cref="Input"/> the program input the run read (docs/protocol.md, "Program input"), null when the
+/// runner did not say.
 /// </summary>
 public sealed record ExecutionResult(
     string Language,
@@ -13,7 +17,8 @@ public sealed record ExecutionResult(
     long ExecutionTime,
     IReadOnlyList<string> Logs,
     string? ErrorCode = null,
-    int? Line = null);
+    int? Line = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Input = null);
 
 /// <summary>execution-result as the other participants get it: the run, and who ran it.</summary>
 public sealed record ExecutionResultUpdate(
@@ -27,10 +32,11 @@ public sealed record ExecutionResultUpdate(
     long ExecutionTime,
     IReadOnlyList<string> Logs,
     string? ErrorCode,
-    int? Line)
+    int? Line,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Input = null)
 {
     public static ExecutionResultUpdate Of(string sessionId, string userId, string username, ExecutionResult run) =>
-        new(sessionId, userId, username, run.Language, run.Success, run.Output, run.Error, run.ExecutionTime, run.Logs, run.ErrorCode, run.Line);
+        new(sessionId, userId, username, run.Language, run.Success, run.Output, run.Error, run.ExecutionTime, run.Logs, run.ErrorCode, run.Line, run.Input);
 
-    public ExecutionResult ToRun() => new(Language, Success, Output, Error, ExecutionTime, Logs, ErrorCode, Line);
+    public ExecutionResult ToRun() => new(Language, Success, Output, Error, ExecutionTime, Logs, ErrorCode, Line, Input);
 }

@@ -7,6 +7,9 @@ public static class HubMethods
     public const string CodeChange = "code-change";
     public const string LanguageChange = "language-change";
 
+    /// <summary>Someone changed the program input (docs/protocol.md, "Program input").</summary>
+    public const string InputChange = "input-change";
+
     /// <summary>A participant shares what their run produced.</summary>
     public const string ExecutionResult = "execution-result";
 
@@ -23,6 +26,9 @@ public static class HubEvents
     public const string SessionJoined = "session-joined";
     public const string CodeUpdate = "code-update";
     public const string LanguageUpdate = "language-update";
+
+    /// <summary>The program input as someone else changed it: to everyone else.</summary>
+    public const string InputUpdate = "input-update";
     public const string UserJoined = "user-joined";
     public const string UserLeft = "user-left";
     public const string Error = "error";

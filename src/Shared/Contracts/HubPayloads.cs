@@ -22,7 +22,8 @@ public sealed record ParticipantInfo(
 /// only in the joiner's own session-joined, never to anyone else. Role is the joining connection's; Notes,
 /// NotesOperations and NotesLastSeq are the interviewer notes' counterparts of CurrentCode/Revision,
 /// Operations and LastSeq, only ever in an interviewer's; EndedAt once the interview was ended
-/// (docs/protocol.md, "Roles, notes, ending and activity").
+/// (docs/protocol.md, "Roles, notes, ending and activity"); Input the program input, "" when nobody wrote
+/// one (docs/protocol.md, "Program input").
 /// </summary>
 public sealed record SessionJoined(
     string SessionId,
@@ -39,7 +40,8 @@ public sealed record SessionJoined(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] NotesText? Notes = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<OperationUpdate>? NotesOperations = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? NotesLastSeq = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonConverter(typeof(NullableIsoTimestampConverter))] DateTimeOffset? EndedAt = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), JsonConverter(typeof(NullableIsoTimestampConverter))] DateTimeOffset? EndedAt = null,
+    string Input = "");
 
 /// <summary>The interviewer notes in an interviewer's session-joined: their text and revision.</summary>
 public sealed record NotesText(string Text, long Revision);
@@ -54,6 +56,9 @@ public sealed record CodeUpdate(
 public sealed record LanguageUpdate(
     string Language,
     string UserId);
+
+/// <summary>input-update: the whole program input after someone's change, and whose it was.</summary>
+public sealed record InputUpdate(string Input, string UserId, string Username);
 
 /// <summary>user-joined; Color is an addition so others can draw the newcomer, Role the newcomer's.</summary>
 public sealed record UserJoined(

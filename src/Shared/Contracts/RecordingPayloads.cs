@@ -44,6 +44,7 @@ public sealed record RecordedEvent(
     [JsonIgnore(Condition = Absent)] public int? Lines { get; init; }
     [JsonIgnore(Condition = Absent)] public long? AwayMs { get; init; }
     [JsonIgnore(Condition = Absent)] public string? Reason { get; init; }
+    [JsonIgnore(Condition = Absent)] public string? Input { get; init; }
 }
 
 /// <summary>The recorded event types of this version; later versions may add others, which clients skip.</summary>
@@ -52,6 +53,7 @@ public static class RecordedEventTypes
     public const string Operation = "operation";
     public const string Notes = "notes";
     public const string Language = "language";
+    public const string Input = "input";
     public const string Join = "join";
     public const string Role = "role";
     public const string Leave = "leave";

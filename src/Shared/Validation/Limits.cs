@@ -19,7 +19,12 @@ public static class Limits
     /// <summary>A run is stopped at 10 s (Python; JavaScript at 5 s); a reported time is sane below this.</summary>
     public const long MaxExecutionMilliseconds = 10 * 60 * 1000;
 
+    /// <summary>Max program input: 10 KB, counted in UTF-8 bytes.</summary>
+    public const int MaxInputBytes = 10 * 1024;
+
     public static bool CodeFits(string code) => Fits(code, MaxCodeBytes);
+
+    public static bool InputFits(string input) => Fits(input, MaxInputBytes);
 
     /// <summary>Whether a shared run's output (cut by the runner, marker included) is within bounds.</summary>
     public static bool OutputFits(string output) => Fits(output, MaxOutputBytes + OutputMarkerAllowance);

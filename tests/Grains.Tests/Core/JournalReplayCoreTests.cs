@@ -70,6 +70,28 @@ public class JournalReplayCoreTests
     }
 
     [Fact]
+    public void Input_entries_replay_to_the_last_one_and_an_oversized_one_stops_the_replay()
+    {
+        var sequencer = new Sequencer("ab", revision: 1);
+        JournalEntry[] entries =
+        [
+            new(3, 1, null, "ada", string.Empty, 0, Input: "first"),
+            new(4, 1, null, "ada", string.Empty, 0, "sql"),
+            new(5, 1, null, "bob", string.Empty, 0, Input: "2\n1 2\n"),
+        ];
+
+        var outcome = JournalReplay.Replay(Texts(sequencer), "javascript", stored: 2, entries);
+        var untouched = JournalReplay.Replay(Texts(new Sequencer("ab", revision: 1)), "javascript", stored: 2, [entries[1]]);
+        var oversized = JournalReplay.Replay(
+            Texts(new Sequencer("ab", revision: 1)), "javascript", stored: 2, [entries[0], new(4, 1, null, "ada", string.Empty, 0, Input: new string('x', 10 * 1024 + 1))]);
+
+        Assert.Equal(new ReplayOutcome("sql", 5, 5, 3, null, Input: "2\n1 2\n"), outcome);
+        Assert.Null(untouched.Input); // no input entry: the stored state's input stays
+        Assert.Equal(("first", 3L), (oversized.Input, oversized.Applied));
+        Assert.StartsWith("entry 4 (after revision 1) holds a program input over 10240 bytes", oversized.Stop);
+    }
+
+    [Fact]
     public void An_entry_that_does_not_apply_stops_the_replay_and_says_why()
     {
         var sequencer = new Sequencer("ab", revision: 1);

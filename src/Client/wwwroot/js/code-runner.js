@@ -104,8 +104,8 @@ class Run {
   timer = null;
   started = performance.now();
 
-  constructor(language, code, timeoutMs, resolve) {
-    Object.assign(this, { language, code, timeoutMs, resolve, generation });
+  constructor(language, code, timeoutMs, input, resolve) {
+    Object.assign(this, { language, code, timeoutMs, input, resolve, generation });
     this.receiver = new RunReceiver(language, code);
   }
 
@@ -134,7 +134,7 @@ class Run {
       this.receiver.failed(event.message);
       this.end({});
     };
-    worker.postMessage({ type: 'run', code: this.code });
+    worker.postMessage({ type: 'run', code: this.code, input: this.input });
   }
 
   /** Ends the run: its worker goes whatever happened, and the next spare starts warming. */
@@ -158,8 +158,11 @@ class Run {
   }
 }
 
-/** Runs a program; resolves with the result the session shares (success, output, error, executionTime, logs), never rejects. */
-export function run(language, code, timeoutMs) {
+/**
+ * Runs a program with the session's program input (its lines are what the program reads); resolves with
+ * the result the session shares (success, output, error, executionTime, logs), never rejects.
+ */
+export function run(language, code, timeoutMs, input = '') {
   stop();
   settle();
   if (language === 'python') {
@@ -167,7 +170,7 @@ export function run(language, code, timeoutMs) {
     pythonWanted = true;
   }
   return new Promise(resolve => {
-    current = new Run(language, String(code), timeoutMs, resolve);
+    current = new Run(language, String(code), timeoutMs, String(input ?? ''), resolve);
     current.start();
   });
 }

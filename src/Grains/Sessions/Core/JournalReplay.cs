@@ -17,6 +17,7 @@ public static class JournalReplay
     {
         var (replayed, last, applied) = (0, stored, stored);
         string? stop = null;
+        string? input = null; // the program input as the replayed entries leave it; null: as the stored state has it
         var kept = (Code: new List<OperationUpdate>(), Notes: new List<OperationUpdate>()); // what the stored state already holds, for the histories
         foreach (var entry in entries)
         {
@@ -55,6 +56,7 @@ public static class JournalReplay
             }
 
             language = entry.Language ?? language;
+            input = entry.Input ?? input;
             if (entry.EndedAt is { } endedAt)
             {
                 ending ??= new InterviewEnded(entry.UserId, entry.Username ?? string.Empty, endedAt);
@@ -66,7 +68,7 @@ public static class JournalReplay
 
         KeepHistory(texts.Code, kept.Code);
         KeepHistory(texts.Notes, kept.Notes);
-        return new ReplayOutcome(language, applied, last, replayed, stop, ending);
+        return new ReplayOutcome(language, applied, last, replayed, stop, ending, input);
     }
 
     /// <summary>
@@ -114,6 +116,11 @@ public static class JournalReplay
             return $"names an unknown language '{language}'";
         }
 
+        if (entry.Input is { } input && !Limits.InputFits(input))
+        {
+            return $"holds a program input over {Limits.MaxInputBytes} bytes";
+        }
+
         if (entry.Operation is not { } operation)
         {
             return null;
@@ -138,6 +145,6 @@ public static class JournalReplay
 /// <summary>
 /// What a replay came to: the language after it, the last entry applied (<see cref="Applied"/>) and the
 /// journal's last (<see cref="Last"/>), how many were replayed, where and why it stopped, if it did, and
-/// the interview's end, if it was ended.
+/// the interview's end, if it was ended, and the program input the replayed entries changed it to (null when they did not).
 /// </summary>
-public sealed record ReplayOutcome(string Language, long Applied, long Last, int Replayed, string? Stop, InterviewEnded? Ending = null);
+public sealed record ReplayOutcome(string Language, long Applied, long Last, int Replayed, string? Stop, InterviewEnded? Ending = null, string? Input = null);

@@ -15,6 +15,21 @@ for (const level of ['log', 'info', 'warn', 'error', 'debug']) {
   console[level] = (...args) => streams.logs.write(args.map(arg => describe(arg, { top: true })).join(' '));
 }
 
+// The program input, line by line: readline() answers the next line (without its line break), then null
+// at the end, as it does in SpiderMonkey's and V8's shells. Set before the program runs, from the message.
+let inputLines = [];
+let nextLine = 0;
+const readline = () => (nextLine < inputLines.length ? inputLines[nextLine++] : null);
+Object.defineProperty(self, 'readline', { value: readline, writable: false, enumerable: false, configurable: false });
+
+/** A text's lines as a program reads them: split at \n (a \r before it goes too), no empty line after a last line break. */
+function linesOf(input) {
+  if (typeof input !== 'string' || input === '') return [];
+  const lines = input.split('\n').map(line => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  if (input.endsWith('\n')) lines.pop();
+  return lines;
+}
+
 // The program is the body of an async function: a top-level return is its output, await works.
 // Line 1 of the program is line 2 of what is evaluated.
 const wrap = code => `(async function () {\n${code}\n})\n//# sourceURL=${source}`;
@@ -42,6 +57,7 @@ function fail(started, error, line) {
 
 self.onmessage = async ({ data }) => {
   self.onmessage = null;
+  inputLines = linesOf(data.input);
   const started = now();
   let program;
   try {

@@ -19,14 +19,12 @@ const round = Math.round;
 const streams = { output: new OutputStream('output', post), error: new OutputStream('error', post) };
 let pyodide;
 
-// input() would wait for a terminal nobody has: say so at once instead.
-const prelude = `
-import builtins
-def _interview_input(prompt=''):
-    raise RuntimeError("input() is not available here: programs cannot read from the keyboard in this sandbox. Put test values in the code instead.")
-builtins.input = _interview_input
-del _interview_input
-`;
+// input() and sys.stdin read the session's program input; past its end input() raises EOFError, as
+// Python does when a piped input runs out. The input is handed over whole, as one read of stdin.
+function readInput(input) {
+  let given = typeof input !== 'string' || input === '';
+  pyodide.setStdin({ stdin: () => (given ? null : ((given = true), input)), autoEOF: true });
+}
 
 async function load(baseUrl) {
   const started = now();
@@ -39,7 +37,6 @@ async function load(baseUrl) {
   };
   pyodide.setStdout(decoder('output'));
   pyodide.setStderr(decoder('error'));
-  pyodide.runPython(prelude);
   seal(); // Pyodide has all it needs: from here on the network is gone
   post({ type: 'ready', loadTime: round(now() - started) });
 }
@@ -83,7 +80,7 @@ function flush() {
 // What runs after the program may meet built-ins it replaced (a traceback read with a patched split):
 // the page checks the result and cuts the output again, so the worst it can do is spoil its own result.
 async function run(code) {
-  const globals = pyodide.globals.get('dict')(); // not the prelude's: a program starts with nothing defined
+  const globals = pyodide.globals.get('dict')(); // a fresh one: a program starts with nothing defined
   globals.set('__name__', '__main__');
   const started = now();
   let outcome;
@@ -112,6 +109,7 @@ self.onmessage = async ({ data }) => {
     }
   } else if (data.type === 'run') {
     self.onmessage = null; // one program per interpreter
+    readInput(data.input);
     await run(data.code);
   }
 };
