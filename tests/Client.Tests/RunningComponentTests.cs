@@ -59,6 +59,19 @@ public class RunningComponentTests : BunitContext
     }
 
     [Fact]
+    public async Task A_run_that_read_another_input_than_the_box_holds_shows_the_one_it_read()
+    {
+        var panel = Render<OutputPanel>(p => p.Add(c => c.Runs, _runs).Add(c => c.Language, "python").Add(c => c.CurrentInput, "3\n"));
+
+        await panel.InvokeAsync(() => _runs.RunAsync("python", "print(input())", "Ada", "3\n"));
+        panel.Render();
+        Assert.Empty(panel.FindAll(".run-input")); // the box shows it already
+
+        panel.Render(p => p.Add(c => c.CurrentInput, "4\n"));
+        Assert.Equal("3\n", panel.Find(".run-input").TextContent);
+    }
+
+    [Fact]
     public async Task A_python_session_shows_pythons_loading_state()
     {
         var panel = Render<OutputPanel>(p => p.Add(c => c.Runs, _runs).Add(c => c.Language, "python"));
@@ -111,14 +124,14 @@ public class RunningComponentTests : BunitContext
     {
         var module = JSInterop.SetupModule("./js/code-runner.js");
         var result = new ExecutionResult("javascript", true, "2", null, 3, ["Hello"]);
-        module.Setup<ExecutionResult>("run", "javascript", "return 2", 5000).SetResult(result);
+        module.Setup<ExecutionResult>("run", "javascript", "return 2", 5000, "1\n2").SetResult(result);
         module.Setup<double>("preparePython", "pyodide/").SetResult(2500);
         module.SetupVoid("stop").SetVoidResult();
         module.SetupVoid("listenForRunShortcut", _ => true).SetVoidResult();
         module.SetupVoid("stopListeningForRunShortcut").SetVoidResult();
         await using var runner = new BrowserCodeRunner(JSInterop.JSRuntime);
 
-        Assert.Equal(result, await runner.RunAsync("javascript", "return 2", TimeSpan.FromSeconds(5)));
+        Assert.Equal(result, await runner.RunAsync("javascript", "return 2", TimeSpan.FromSeconds(5), "1\n2"));
         Assert.Equal(TimeSpan.FromMilliseconds(2500), await runner.PreparePythonAsync("pyodide/"));
         await runner.StopAsync();
         var shortcuts = 0;
