@@ -65,6 +65,30 @@ public class ProgramInputHubTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_flood_of_changes_is_cut_at_the_message_budget_and_the_refused_ones_change_nothing()
+    {
+        var id = await fixture.CreateSessionAsync();
+        await using var ada = await fixture.ConnectAsync("Ada");
+        await using var bob = await fixture.ConnectAsync("Bob");
+        await ada.JoinAsync(id);
+        await bob.JoinAsync(id);
+
+        for (var change = 1; change <= 120; change++)
+        {
+            await ada.Connection.InvokeAsync(HubMethods.InputChange, new { sessionId = id, input = $"change {change}" });
+        }
+
+        var refused = await ada.EventAsync(HubEvents.Error, e => e.Str("code") == ErrorCodes.RateLimitExceeded);
+        Assert.True(refused.GetProperty("details").TryGetProperty("retryAfter", out _));
+        await using var cid = await fixture.ConnectAsync("Cid");
+        var kept = (await cid.JoinAsync(id)).Str("input");
+        await bob.EventAsync(HubEvents.InputUpdate, u => u.Str("input") == kept);
+        var accepted = bob.All(HubEvents.InputUpdate).Select(u => u.Str("input")).ToList();
+        Assert.InRange(accepted.Count, 1, 99); // ada's join spent one message of the hundred
+        Assert.Equal(Enumerable.Range(1, accepted.Count).Select(n => $"change {n}"), accepted); // in order, none past the budget
+    }
+
+    [Fact]
     public async Task A_change_for_a_session_the_connection_is_not_in_is_refused()
     {
         var id = await fixture.CreateSessionAsync();
