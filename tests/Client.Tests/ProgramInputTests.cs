@@ -1,4 +1,4 @@
-using Interview.Client.Sessions;
+using Interview.Client.Running;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Interview.Client.Tests;

@@ -21,7 +21,7 @@ public class LoadToolTests
     public async Task A_small_typing_run_delivers_every_keystroke_and_reports_it()
     {
         await using var load = HostedProcess.StartDll(Tool(), "load tool", new Dictionary<string, string>(),
-            "typing", "--sessions", "3", "--users", "4", "--rate", "5", "--seconds", "2", "--warmup", "1");
+            "typing", "--sessions", "3", "--users", "4", "--rate", "5", "--seconds", "5", "--warmup", "2");
 
         Assert.True(await load.WaitForExitAsync() == 0, load.Output);
         var summary = JsonDocument.Parse(load.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(line => line.StartsWith('{'))).RootElement;

@@ -1,6 +1,6 @@
 using Interview.Shared.Validation;
 
-namespace Interview.Client.Sessions;
+namespace Interview.Client.Running;
 
 /// <summary>
 /// The session's program input as this tab has it (docs/protocol.md, "Program input"): one text for
