@@ -109,6 +109,8 @@ public class MalformedInputTests(GatewayFixture fixture)
         ("a client id", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"\ud800","seq":1,"revision":1,"operation":["x"]}""", "clientId"),
         ("an insert", OtProtocol.SubmitOperation, """{"sessionId":"SESSION","clientId":"c","seq":1,"revision":1,"operation":["x\udbff"]}""", "operation"),
         ("a run's output", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"python","success":true,"output":"\udc00","executionTime":1}""", "output"),
+        ("the program input", HubMethods.InputChange, """{"sessionId":"SESSION","input":"1\n\ud800\n"}""", "input"),
+        ("a run's input", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"python","success":true,"output":"","executionTime":1,"input":"\udc00"}""", "input"),
         ("a run's error code", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"python","success":false,"output":"","executionTime":1,"errorCode":"\ud800"}""", "errorCode"),
     ];
 

@@ -39,6 +39,7 @@ public class ProgramInputHubTests(GatewayFixture fixture)
         { "input null", new { sessionId = "{id}", input = (string?)null } },
         { "input over 10 KB", new { sessionId = "{id}", input = new string('7', 10 * 1024 + 1) } },
         { "input over 10 KB in UTF-8", new { sessionId = "{id}", input = new string('€', 3414) } },
+        { "input an object", new { sessionId = "{id}", input = new { text = "1" } } },
     };
 
     [Theory]

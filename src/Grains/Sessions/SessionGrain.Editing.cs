@@ -48,14 +48,12 @@ public sealed partial class SessionGrain
             return SessionErrors.InvalidField("code", $"Code exceeds the {Limits.MaxCodeBytes / 1024} KB limit");
         }
 
-        var (editor, refusal) = await EditorAsync(connectionId, EditRule.CodeNotFinal);
-        if ((refusal ?? OverBudget(_budgets.TakeMessage(editor!.Id, Now), "messages")) is { } stop)
+        var (user, refusal) = await CodeEditorAsync(connectionId);
+        if (refusal is not null)
         {
-            return stop;
+            return refusal;
         }
 
-        var user = editor!;
-        Touch();
         if (code != Sequencer.Text)
         {
             await CommitAsync(Sequencer.PrepareText(code, user.Id), exceptConnectionId: connectionId);
@@ -71,14 +69,12 @@ public sealed partial class SessionGrain
             return SessionErrors.InvalidField("language", $"Unknown language '{language}'; use {Languages.Listed()}");
         }
 
-        var (editor, refusal) = await EditorAsync(connectionId, EditRule.CodeNotFinal);
-        if ((refusal ?? OverBudget(_budgets.TakeMessage(editor!.Id, Now), "messages")) is { } stop)
+        var (user, refusal) = await CodeEditorAsync(connectionId);
+        if (refusal is not null)
         {
-            return stop;
+            return refusal;
         }
 
-        var user = editor!;
-        Touch();
         if (language == Session.Language)
         {
             return null;
@@ -110,14 +106,12 @@ public sealed partial class SessionGrain
             return SessionErrors.InvalidField("input", $"input exceeds the {Limits.MaxInputBytes / 1024} KB limit of the program input");
         }
 
-        var (editor, refusal) = await EditorAsync(connectionId, EditRule.CodeNotFinal);
-        if ((refusal ?? OverBudget(_budgets.TakeMessage(editor!.Id, Now), "messages")) is { } stop)
+        var (user, refusal) = await CodeEditorAsync(connectionId);
+        if (refusal is not null)
         {
-            return stop;
+            return refusal;
         }
 
-        var user = editor!;
-        Touch();
         if (input == Session.Input)
         {
             return null;
@@ -148,6 +142,22 @@ public sealed partial class SessionGrain
     }
 
     /// <summary>The connection's user, once the session is live, the connection in it and the rule for this edit kept; or why not.</summary>
+    /// <summary>
+    /// Who at <paramref name="connectionId"/> changes the code, the language or the program input (a
+    /// member, before the end), with one message of their budget taken and the session touched; or why not.
+    /// </summary>
+    private async Task<(Participant User, ErrorPayload? Refusal)> CodeEditorAsync(string connectionId)
+    {
+        var (editor, refusal) = await EditorAsync(connectionId, EditRule.CodeNotFinal);
+        if ((refusal ?? OverBudget(_budgets.TakeMessage(editor!.Id, Now), "messages")) is { } stop)
+        {
+            return (null!, stop);
+        }
+
+        Touch();
+        return (editor!, null);
+    }
+
     private async Task<(Participant? User, ErrorPayload? Refusal)> EditorAsync(string connectionId, EditRule rule)
     {
         if (await MemberRefusalAsync(connectionId) is { } refusal)
