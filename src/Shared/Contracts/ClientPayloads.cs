@@ -61,10 +61,11 @@ public sealed record ExecutionResultPayload(
     IReadOnlyList<string> Logs,
     string? ErrorCode = null,
     int? Line = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Input = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Input = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ResultTable>? Tables = null)
 {
     public static ExecutionResultPayload For(string sessionId, ExecutionResult run) =>
-        new(sessionId, run.Language, run.Success, run.Output, run.Error, run.ExecutionTime, run.Logs, run.ErrorCode, run.Line, run.Input);
+        new(sessionId, run.Language, run.Success, run.Output, run.Error, run.ExecutionTime, run.Logs, run.ErrorCode, run.Line, run.Input, run.Tables);
 
-    public ExecutionResult ToRun() => new(Language, Success, Output, Error, ExecutionTime, Logs, ErrorCode, Line, Input);
+    public ExecutionResult ToRun() => new(Language, Success, Output, Error, ExecutionTime, Logs, ErrorCode, Line, Input, Tables);
 }

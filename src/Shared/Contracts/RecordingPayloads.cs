@@ -45,6 +45,7 @@ public sealed record RecordedEvent(
     [JsonIgnore(Condition = Absent)] public long? AwayMs { get; init; }
     [JsonIgnore(Condition = Absent)] public string? Reason { get; init; }
     [JsonIgnore(Condition = Absent)] public string? Input { get; init; }
+    [JsonIgnore(Condition = Absent)] public IReadOnlyList<ResultTable>? Tables { get; init; }
 }
 
 /// <summary>The recorded event types of this version; later versions may add others, which clients skip.</summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using Interview.Shared.Contracts;
 
 namespace Interview.Shared.Validation;
 
@@ -21,6 +22,12 @@ public static class Limits
 
     /// <summary>Max program input: 10 KB, counted in UTF-8 bytes.</summary>
     public const int MaxInputBytes = 10 * 1024;
+
+    /// <summary>An SQL run shows at most 1,000 rows of each statement's result.</summary>
+    public const int MaxTableRows = 1000;
+
+    /// <summary>How SQL NULL reads in a table's text form and in its measure.</summary>
+    public const string SqlNull = "NULL";
 
     public static bool CodeFits(string code) => Fits(code, MaxCodeBytes);
 
@@ -46,6 +53,50 @@ public static class Limits
         }
 
         return bytes;
+    }
+
+    /// <summary>
+    /// Whether an SQL run's tables are within bounds: whole (a cell per column in every row, at least one
+    /// column, at most <see cref="MaxTableRows"/> rows, a row count no smaller than the rows shown, a line
+    /// from 1) and within the output limit together, measured as the browser's SQL runner measures them
+    /// when it cuts (wwwroot/js/runners/sql-table.mjs): every column name and cell as UTF-8 (NULL for a
+    /// null cell) plus one byte after each.
+    /// </summary>
+    public static bool TablesFit(IReadOnlyList<ResultTable> tables)
+    {
+        long bytes = 0;
+        foreach (var table in tables)
+        {
+            if (table.Columns.Count == 0 || table.Rows.Count > MaxTableRows || table.RowCount < table.Rows.Count || table.Line < 1)
+            {
+                return false;
+            }
+
+            foreach (var column in table.Columns)
+            {
+                bytes += Encoding.UTF8.GetByteCount(column) + 1;
+            }
+
+            foreach (var row in table.Rows)
+            {
+                if (row.Count != table.Columns.Count)
+                {
+                    return false;
+                }
+
+                foreach (var cell in row)
+                {
+                    bytes += Encoding.UTF8.GetByteCount(cell ?? SqlNull) + 1;
+                }
+
+                if (bytes > MaxOutputBytes)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return bytes <= MaxOutputBytes;
     }
 
     private static bool Fits(string text, int maxBytes) =>
