@@ -1,5 +1,6 @@
 using Interview.Client.Running;
 using Interview.Shared.Contracts;
+using Interview.Shared.Validation;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Interview.Client.Tests;
@@ -94,7 +95,7 @@ public class CodeRunsTests
         await runs.LanguageIsAsync("python");
         await runs.RunAsync("python", "print(1)", "Ada");
 
-        Assert.Equal(PythonStatus.Disabled, runs.Python);
+        Assert.Equal(RuntimeStatus.Disabled, runs.StatusOf(Languages.Python));
         Assert.Equal(0, _runner.PythonPreparations);
         Assert.Empty(_runner.Runs);
         Assert.Equal("Running Python is turned off on this server.", runs.Refusal);
@@ -105,15 +106,15 @@ public class CodeRunsTests
     {
         var runs = Runs();
         await runs.LanguageIsAsync("javascript");
-        Assert.Equal(PythonStatus.NotLoaded, runs.Python);
+        Assert.Equal(RuntimeStatus.NotLoaded, runs.StatusOf(Languages.Python));
 
         var loading = runs.LanguageIsAsync("python");
-        Assert.Equal(PythonStatus.Loading, runs.Python);
+        Assert.Equal(RuntimeStatus.Loading, runs.StatusOf(Languages.Python));
         _runner.PythonLoad.SetResult(TimeSpan.FromSeconds(2.5));
         await loading;
 
-        Assert.Equal(PythonStatus.Ready, runs.Python);
-        Assert.Equal(TimeSpan.FromSeconds(2.5), runs.PythonLoadTime);
+        Assert.Equal(RuntimeStatus.Ready, runs.StatusOf(Languages.Python));
+        Assert.Equal(TimeSpan.FromSeconds(2.5), runs.LoadTimeOf(Languages.Python));
         await runs.LanguageIsAsync("python");
         Assert.Equal(1, _runner.PythonPreparations); // loaded once
     }
@@ -125,13 +126,13 @@ public class CodeRunsTests
         _runner.PythonLoad.SetException(new Microsoft.JSInterop.JSException("pyodide.asm.wasm: 404"));
 
         await runs.LanguageIsAsync("python");
-        Assert.Equal(PythonStatus.Failed, runs.Python);
-        Assert.Equal("pyodide.asm.wasm: 404", runs.PythonProblem);
+        Assert.Equal(RuntimeStatus.Failed, runs.StatusOf(Languages.Python));
+        Assert.Equal("pyodide.asm.wasm: 404", runs.ProblemOf(Languages.Python));
 
         _runner.PythonLoad = new TaskCompletionSource<TimeSpan>();
         _runner.PythonLoad.SetResult(TimeSpan.FromSeconds(1));
         await runs.LanguageIsAsync("python");
-        Assert.Equal(PythonStatus.Ready, runs.Python);
+        Assert.Equal(RuntimeStatus.Ready, runs.StatusOf(Languages.Python));
     }
 
     [Fact]
@@ -145,7 +146,7 @@ public class CodeRunsTests
         await runs.RunAsync("python", "while True: pass", "Ada");
 
         Assert.Equal(1, _runner.PythonPreparations); // the runner starts a fresh one as each run ends
-        Assert.Equal(PythonStatus.Ready, runs.Python);
+        Assert.Equal(RuntimeStatus.Ready, runs.StatusOf(Languages.Python));
         Assert.Equal(ErrorCodes.ExecutionTimeout, runs.Latest!.Run.ErrorCode);
     }
 
@@ -179,21 +180,59 @@ public class CodeRunsTests
         Assert.Equal("7\n8\n", _shared.Single().Input);
     }
 
-    [Theory]
-    [InlineData("typescript", "TypeScript cannot run in this version of Interview's page; switch the session to JavaScript or Python to run it.")]
-    [InlineData("sql", "SQL cannot run in this version of Interview's page; switch the session to JavaScript or Python to run it.")]
-    public async Task A_language_this_page_has_no_runner_for_is_refused_and_nothing_runs(string language, string refusal)
+    [Fact]
+    public async Task A_language_this_page_has_no_runner_for_is_refused_and_nothing_runs()
     {
         var runs = Runs();
 
-        await runs.RunAsync(language, "SELECT 1;", "Ada");
         await runs.RunAsync("python", "print(1)", "Ada", new string('1', 10 * 1024 + 1));
+        Assert.Equal("Input over 10 KB cannot be run; shorten it.", runs.Refusal);
+        await runs.RunAsync("cobol", "DISPLAY 'HI'.", "Ada"); // a language a later server may know
 
         Assert.Empty(_runner.Runs);
         Assert.Empty(_shared);
-        Assert.Equal("Input over 10 KB cannot be run; shorten it.", runs.Refusal);
+        Assert.Equal("COBOL cannot run in this version of Interview's page; switch the session to another language to run it.", runs.Refusal, ignoreCase: true);
+    }
+
+    [Theory]
+    [InlineData("typescript", "TypeScript")]
+    [InlineData("sql", "SQL")]
+    public async Task TypeScript_and_SQL_turned_off_on_the_server_neither_load_nor_run(string language, string name)
+    {
+        var runs = Runs(new RunnerOptions { EnableTypeScript = false, EnableSql = false });
+
+        await runs.LanguageIsAsync(language);
         await runs.RunAsync(language, "SELECT 1;", "Ada");
-        Assert.Equal(refusal, runs.Refusal);
+
+        Assert.Equal(RuntimeStatus.Disabled, runs.StatusOf(language));
+        Assert.False(runs.Enables(language));
+        Assert.Empty(_runner.Preparations);
+        Assert.Empty(_runner.Runs);
+        Assert.Equal($"Running {name} is turned off on this server.", runs.Refusal);
+        Assert.True(runs.Enables("javascript"));
+    }
+
+    [Theory]
+    [InlineData("typescript", null, "The TypeScript compiler")]
+    [InlineData("sql", "sqljs/", "SQLite")]
+    public async Task TypeScript_and_SQL_load_when_the_session_turns_to_them_and_run_for_five_seconds(string language, string? files, string runtime)
+    {
+        var runs = Runs();
+        await runs.LanguageIsAsync("javascript");
+        Assert.Empty(_runner.Preparations);
+
+        var loading = runs.LanguageIsAsync(language);
+        Assert.Equal(RuntimeStatus.Loading, runs.StatusOf(language));
+        _runner.Loads[language].SetResult(TimeSpan.FromMilliseconds(400));
+        await loading;
+        await runs.LanguageIsAsync(language);
+        await runs.RunAsync(language, "SELECT 1;", "Ada");
+
+        Assert.Equal((language, files), Assert.Single(_runner.Preparations)); // loaded once
+        Assert.Equal(RuntimeStatus.Ready, runs.StatusOf(language));
+        Assert.Equal(TimeSpan.FromMilliseconds(400), runs.LoadTimeOf(language));
+        Assert.Equal(runtime, CodeRuns.RuntimeName(language));
+        Assert.Equal(TimeSpan.FromSeconds(5), Assert.Single(_runner.Runs).TimeLimit);
     }
 
     [Fact]

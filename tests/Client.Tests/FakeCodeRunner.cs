@@ -1,5 +1,6 @@
 using Interview.Client.Running;
 using Interview.Shared.Contracts;
+using Interview.Shared.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -56,10 +57,22 @@ public sealed class FakeCodeRunner : ICodeRunner
         return Task.CompletedTask;
     }
 
-    public Task<TimeSpan> PreparePythonAsync(string baseUrl)
+    /// <summary>Each preparation asked for: the language and where its files are.</summary>
+    public List<(string Language, string? BaseUrl)> Preparations { get; } = [];
+
+    /// <summary>How a preparation of TypeScript or SQL ends (Python's is <see cref="PythonLoad"/>).</summary>
+    public Dictionary<string, TaskCompletionSource<TimeSpan>> Loads { get; } = [];
+
+    public Task<TimeSpan> PrepareAsync(string language, string? baseUrl)
     {
-        PythonPreparations++;
-        return PythonLoad.Task;
+        Preparations.Add((language, baseUrl));
+        if (language == Languages.Python)
+        {
+            PythonPreparations++;
+            return PythonLoad.Task;
+        }
+
+        return (Loads.TryGetValue(language, out var load) ? load : Loads[language] = new()).Task;
     }
 
     public Task<IAsyncDisposable> ListenForRunShortcutAsync(Func<Task> run)

@@ -125,14 +125,16 @@ public class RunningComponentTests : BunitContext
         var module = JSInterop.SetupModule("./js/code-runner.js");
         var result = new ExecutionResult("javascript", true, "2", null, 3, ["Hello"]);
         module.Setup<ExecutionResult>("run", "javascript", "return 2", 5000, "1\n2").SetResult(result);
-        module.Setup<double>("preparePython", "pyodide/").SetResult(2500);
+        module.Setup<double>("prepare", "python", "pyodide/").SetResult(2500);
+        module.Setup<double>("prepare", "typescript", null).SetResult(700);
         module.SetupVoid("stop").SetVoidResult();
         module.SetupVoid("listenForRunShortcut", _ => true).SetVoidResult();
         module.SetupVoid("stopListeningForRunShortcut").SetVoidResult();
         await using var runner = new BrowserCodeRunner(JSInterop.JSRuntime);
 
         Assert.Equal(result, await runner.RunAsync("javascript", "return 2", TimeSpan.FromSeconds(5), "1\n2"));
-        Assert.Equal(TimeSpan.FromMilliseconds(2500), await runner.PreparePythonAsync("pyodide/"));
+        Assert.Equal(TimeSpan.FromMilliseconds(2500), await runner.PrepareAsync("python", "pyodide/"));
+        Assert.Equal(TimeSpan.FromMilliseconds(700), await runner.PrepareAsync("typescript", null));
         await runner.StopAsync();
         var shortcuts = 0;
         var listening = await runner.ListenForRunShortcutAsync(() => { shortcuts++; return Task.CompletedTask; });

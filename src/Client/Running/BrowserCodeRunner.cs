@@ -23,8 +23,8 @@ public sealed class BrowserCodeRunner(IJSRuntime js) : ICodeRunner, IAsyncDispos
         }
     }
 
-    public async Task<TimeSpan> PreparePythonAsync(string baseUrl) =>
-        TimeSpan.FromMilliseconds(await (await Module).InvokeAsync<double>("preparePython", baseUrl));
+    public async Task<TimeSpan> PrepareAsync(string language, string? baseUrl) =>
+        TimeSpan.FromMilliseconds(await (await Module).InvokeAsync<double>("prepare", language, baseUrl));
 
     public async Task<IAsyncDisposable> ListenForRunShortcutAsync(Func<Task> run)
     {

@@ -6,23 +6,26 @@ namespace Interview.Client.Running;
 /// <summary>
 /// The session page's runs: runs this tab's code within the limits (docs/protocol.md, "Runs"; the
 /// client refuses the 11th run a minute itself, before the server has to), shares each result, and shows the latest run, this
-/// tab's or anyone's, in the output panel. Keeps a Python interpreter loaded ahead while the session is
-/// in Python. Closed with its page: the runners end with it, and a run that finishes after that is
+/// tab's or anyone's, in the output panel. Loads a language's runtime (Pyodide, SQLite, the TypeScript
+/// compiler) once the session is in that language, and keeps it ready ahead. Closed with its page: the runners end with it, and a run that finishes after that is
 /// neither shown nor shared.
 /// </summary>
 public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProvider clock)
 {
     private const string Me = "";
     private readonly RateWindow _budget = new(options.ExecutionsPerMinute, TimeSpan.FromMinutes(1));
+    private readonly Dictionary<string, Runtime> _runtimes = new()
+    {
+        [Languages.Python] = new(options.EnablePython, options.PyodideBaseUrl),
+        [Languages.Sql] = new(options.EnableSql, RunnerOptions.SqliteBaseUrl),
+        [Languages.TypeScript] = new(options.EnableTypeScript, null),
+    };
+
     private bool _closed;
 
     public RunRecord? Latest { get; private set; }
     public bool IsRunning { get; private set; }
-    public PythonStatus Python { get; private set; } = options.EnablePython ? PythonStatus.NotLoaded : PythonStatus.Disabled;
-    public TimeSpan? PythonLoadTime { get; private set; }
-    public string? PythonProblem { get; private set; }
-
-    /// <summary>Why the last attempt to run did not start (the limit, the size, Python turned off).</summary>
+    /// <summary>Why the last attempt to run did not start (the limit, the size, the language turned off).</summary>
     public string? Refusal { get; private set; }
 
     public event Action? Changed;
@@ -30,9 +33,35 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
     /// <summary>Shows a finished run to the others; answers null once shared, or why it was not.</summary>
     public Func<ExecutionResult, Task<string?>>? Share { get; set; }
 
-    /// <summary>The session is (now) in this language: a Python session starts loading Pyodide at once.</summary>
+    /// <summary>
+    /// Where the language's runtime is: Ready for JavaScript (nothing to load), otherwise as far as its
+    /// loading has come.
+    /// </summary>
+    public RuntimeStatus StatusOf(string language) => _runtimes.TryGetValue(language, out var runtime) ? runtime.Status : RuntimeStatus.Ready;
+
+    /// <summary>How long the language's runtime took to load, once it has.</summary>
+    public TimeSpan? LoadTimeOf(string language) => _runtimes.GetValueOrDefault(language)?.LoadTime;
+
+    /// <summary>Why the language's runtime could not load, if it could not.</summary>
+    public string? ProblemOf(string language) => _runtimes.GetValueOrDefault(language)?.Problem;
+
+    /// <summary>What the output panel calls the language's runtime ("Python", "SQLite", "The TypeScript compiler").</summary>
+    public static string RuntimeName(string language) => language switch
+    {
+        Languages.Python => "Python",
+        Languages.Sql => "SQLite",
+        Languages.TypeScript => "The TypeScript compiler",
+        _ => Languages.DisplayName(language),
+    };
+
+    /// <summary>Whether this page can run the language here: it has a runner for it and the server has not turned it off.</summary>
+    public bool Enables(string language) => CanRun(language) && options.Enables(language);
+
+    /// <summary>The session is (now) in this language: its runtime starts loading at once.</summary>
     public Task LanguageIsAsync(string language) =>
-        !_closed && language == Languages.Python && Python is PythonStatus.NotLoaded or PythonStatus.Failed ? LoadPythonAsync() : Task.CompletedTask;
+        !_closed && _runtimes.TryGetValue(language, out var runtime) && runtime.Status is RuntimeStatus.NotLoaded or RuntimeStatus.Failed
+            ? LoadAsync(language, runtime)
+            : Task.CompletedTask;
 
     /// <summary>Runs the code with the session's program input; the shared result says which input it read.</summary>
     public async Task RunAsync(string language, string code, string username, string input = "")
@@ -114,22 +143,22 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
     }
 
     /// <summary>
-    /// Whether this version of the client has a runner for the language. The session knows more languages
-    /// than the client runs yet (TypeScript and SQL): a session in one of those is shown, edited and
-    /// switched away from, but not run here, and the selector offers only what runs.
+    /// Whether this version of the client has a runner for the language. A later server may know more
+    /// languages than this page runs: a session in one of those is shown, edited and switched away from,
+    /// but not run here, and the selector offers only what runs.
     /// </summary>
-    public static bool CanRun(string language) => language is Languages.JavaScript or Languages.Python;
+    public static bool CanRun(string language) => language is Languages.JavaScript or Languages.Python or Languages.TypeScript or Languages.Sql;
 
     private string? RefusalFor(string language, string code)
     {
         if (!CanRun(language))
         {
-            return $"{Languages.DisplayName(language)} cannot run in this version of Interview's page; switch the session to JavaScript or Python to run it.";
+            return $"{Languages.DisplayName(language)} cannot run in this version of Interview's page; switch the session to another language to run it.";
         }
 
-        if (language == Languages.Python && Python == PythonStatus.Disabled)
+        if (!options.Enables(language))
         {
-            return "Running Python is turned off on this server.";
+            return $"Running {Languages.DisplayName(language)} is turned off on this server.";
         }
 
         if (!Limits.CodeFits(code))
@@ -142,23 +171,23 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
             : $"At most {options.ExecutionsPerMinute} runs a minute: you can run again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s.";
     }
 
-    private async Task LoadPythonAsync()
+    private async Task LoadAsync(string language, Runtime runtime)
     {
-        if (Python == PythonStatus.Disabled)
+        if (runtime.Status == RuntimeStatus.Disabled)
         {
             return;
         }
 
-        (Python, PythonProblem) = (PythonStatus.Loading, null);
+        (runtime.Status, runtime.Problem) = (RuntimeStatus.Loading, null);
         Changed?.Invoke();
         try
         {
-            PythonLoadTime = await runner.PreparePythonAsync(options.PyodideBaseUrl);
-            Python = PythonStatus.Ready;
+            runtime.LoadTime = await runner.PrepareAsync(language, runtime.BaseUrl);
+            runtime.Status = RuntimeStatus.Ready;
         }
         catch (Exception exception) when (exception is Microsoft.JSInterop.JSException or InvalidOperationException)
         {
-            (Python, PythonProblem) = (PythonStatus.Failed, exception.Message);
+            (runtime.Status, runtime.Problem) = (RuntimeStatus.Failed, exception.Message);
         }
 
         if (!_closed)
@@ -173,4 +202,13 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
     /// </summary>
     private static bool FitsTheSession(ExecutionResult run) =>
         Limits.OutputFits(run.Output) && (run.Error is null || Limits.OutputFits(run.Error)) && Limits.LogsFit(run.Logs);
+
+    /// <summary>A runtime that loads before its first run, and how far it has come.</summary>
+    private sealed class Runtime(bool enabled, string? baseUrl)
+    {
+        public string? BaseUrl { get; } = baseUrl;
+        public RuntimeStatus Status { get; set; } = enabled ? RuntimeStatus.NotLoaded : RuntimeStatus.Disabled;
+        public TimeSpan? LoadTime { get; set; }
+        public string? Problem { get; set; }
+    }
 }

@@ -15,10 +15,12 @@ public interface ICodeRunner
     Task StopAsync();
 
     /// <summary>
-    /// Keeps a Python interpreter loaded ahead (each run gets a fresh one, and the next starts loading
-    /// as a run ends); completes when Python can run, with the load time.
+    /// Keeps the language's runtime loaded ahead, from <paramref name="baseUrl"/> (its files' folder) when it
+    /// has files of its own: a Python interpreter or SQLite in a spare worker (each run gets a fresh one,
+    /// and the next starts loading as a run ends), the TypeScript compiler. Completes when the language
+    /// can run, with the load time.
     /// </summary>
-    Task<TimeSpan> PreparePythonAsync(string baseUrl);
+    Task<TimeSpan> PrepareAsync(string language, string? baseUrl);
 
     /// <summary>
     /// Ends every runner the tab has (a running program and the spares started ahead) and starts none

@@ -6,6 +6,7 @@
 // one ever does is a program flooding the page, and its run ends. What leaves this module fits the
 // session's limits, so sharing it can never close the page's connection with an oversize message.
 import { MAX_OUTPUT_BYTES, OutputStream } from './runners/output.mjs';
+import { fitTables, textOf } from './runners/sql-table.mjs';
 
 // An honest worker sends at most 10 KB a stream (about 10,000 messages at most, one a console line) and
 // nothing past the limit.
@@ -37,11 +38,17 @@ export class RunReceiver {
     if (typeof data !== 'object' || data === null) return null;
     if (data.type === 'result') return 'result';
     if (data.type !== 'output' || typeof data.text !== 'string') return null;
-    const stream = data.stream === 'output' || data.stream === 'error' || (data.stream === 'logs' && this.language === 'javascript')
+    if (this.language === 'sql') return null; // SQLite's worker tells everything in its result
+    const stream = data.stream === 'output' || data.stream === 'error' || (data.stream === 'logs' && this.language !== 'python')
       ? this.streams[data.stream] : null;
     stream?.write(data.text);
     const past = this.streams.output.dropped + this.streams.error.dropped + this.streams.logs.dropped;
     return past > MAX_BYTES_PAST_LIMIT ? 'flood' : null;
+  }
+
+  /** A TypeScript run's type errors: told before the program runs, so they come first in its error, within the same 10 KB. */
+  typeErrors(list) {
+    this.streams.error.write(`Type errors (the program still ran):\n${list}\n\n`);
   }
 
   /** A worker's error event: its message is the program's words, cut like any other error text. */
@@ -57,6 +64,7 @@ export class RunReceiver {
   result({ reported = null, ending = null, errorCode = 'EXECUTION_ERROR', elapsed }) {
     const told = reported?.result;
     const success = reported !== null && told?.success === true;
+    const tables = this.language === 'sql' ? this.#tables(reported) : undefined;
     const dropped = name => this.streams[name].dropped + count(reported?.dropped?.[name]);
     const cut = name => dropped(name) > 0 || (reported === null && this.streams[name].used >= MAX_OUTPUT_BYTES);
     const mark = (name, text) => cut(name) ? text + cutMarker(dropped(name)) : text;
@@ -79,7 +87,18 @@ export class RunReceiver {
       logs: logs.map(entry => entry.toWellFormed()),
       errorCode: success ? null : errorCode,
       line: !success && Number.isSafeInteger(line) && line >= 1 && line <= this.lines ? line : null,
+      ...(tables ? { tables } : {}),
     };
+  }
+
+  // SQLite's worker sends its tables and its error in the result: the tables are checked and cut here,
+  // their text form is the output, and the error goes through the error stream's cut like any other.
+  #tables(reported) {
+    const { tables, omitted } = fitTables(reported?.tables, reported?.result?.omitted);
+    this.streams.output.write(textOf(tables, omitted));
+    const error = reported?.result?.error;
+    if (reported?.result?.success !== true && typeof error === 'string') this.streams.error.write(error);
+    return tables;
   }
 }
 

@@ -34,9 +34,13 @@ function linesOf(input) {
 // Line 1 of the program is line 2 of what is evaluated.
 const wrap = code => `(async function () {\n${code}\n})\n//# sourceURL=${source}`;
 
+// A TypeScript run sends the line of its source for each line of the JavaScript it compiled to.
+let sourceLines = null;
+const original = line => (sourceLines === null || line === null ? line : sourceLines[line] ?? null);
+
 function lineOf(error) {
   const match = String(error?.stack ?? '').match(/main\.js:(\d+):(\d+)/);
-  return match ? Number(match[1]) - 1 : null;
+  return match ? original(Number(match[1]) - 1) : null;
 }
 
 // Literals only: a program may have replaced Object.entries and the like, and handing it the streams
@@ -58,6 +62,7 @@ function fail(started, error, line) {
 self.onmessage = async ({ data }) => {
   self.onmessage = null;
   inputLines = linesOf(data.input);
+  sourceLines = Array.isArray(data.lines) ? data.lines : null;
   const started = now();
   let program;
   try {
@@ -67,7 +72,7 @@ self.onmessage = async ({ data }) => {
     // more outside this handler and read the line there.
     self.addEventListener('error', event => {
       event.preventDefault();
-      fail(started, error, event.lineno > 1 ? event.lineno - 1 : null);
+      fail(started, error, event.lineno > 1 ? original(event.lineno - 1) : null);
     }, { once: true });
     setTimeout(() => (0, eval)(wrap(data.code)));
     return;
