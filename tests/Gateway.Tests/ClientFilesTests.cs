@@ -37,7 +37,26 @@ public class ClientFilesTests(GatewayFixture fixture)
         Assert.Equal("default-src 'none'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; connect-src 'self'", Policy(python));
         Assert.Equal("text/javascript", javascript.Content.Headers.ContentType!.MediaType);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/javascript", page.Content.Headers.ContentType!.MediaType); // a classic worker's .js too
         Assert.False(page.Headers.Contains("Content-Security-Policy"));
+    }
+
+    /// <summary>
+    /// The SQL worker (a classic script) imports sql.js and compiles its WebAssembly from this gateway, and
+    /// runs no JavaScript of the user's: no 'unsafe-eval'. The rest of the folder keeps its policies.
+    /// </summary>
+    [Theory]
+    [InlineData("sql-worker.js", "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'")]
+    [InlineData("SQL-Worker.JS", "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'")]
+    [InlineData("python-worker.mjs", "PYTHON")]
+    [InlineData("javascript-worker.mjs", "default-src 'none'; script-src 'self' 'unsafe-eval'")]
+    [InlineData("sql-table.mjs", "default-src 'none'; script-src 'self' 'unsafe-eval'")]
+    [InlineData("sql-worker.mjs", "default-src 'none'; script-src 'self' 'unsafe-eval'")]
+    [InlineData("sandbox.mjs", "default-src 'none'; script-src 'self' 'unsafe-eval'")]
+    public void Each_runner_file_gets_its_policy(string fileName, string policy)
+    {
+        var pythonPolicy = ClientFiles.PythonWorkerPolicy("pyodide/");
+        Assert.Equal(policy == "PYTHON" ? pythonPolicy : policy, ClientFiles.RunnerPolicy(fileName, pythonPolicy));
     }
 
     /// <summary>
@@ -84,6 +103,9 @@ public class ClientFilesTests(GatewayFixture fixture)
     [InlineData("/js/runners/javascript-worker.mjs", true)]
     [InlineData("/js//runners/x.mjs", true)]
     [InlineData("/JS/RUNNERS/x.mjs", true)]
+    [InlineData("/js/runners/sql-worker.js", true)]
+    [InlineData("/js//runners/sql-worker.js", true)]
+    [InlineData("//JS/runners/sql-worker.js", true)]
     [InlineData("/js/runners", false)]
     [InlineData("/js/runners/", false)]
     [InlineData("/js/code-runner.js", false)]
@@ -101,6 +123,8 @@ public class ClientFilesTests(GatewayFixture fixture)
         Assert.Equal("no-cache", response.Headers.CacheControl!.ToString());
         Assert.Equal("pyodide/", settings.Str("pyodideBaseUrl"));
         Assert.True(settings.GetProperty("enablePython").GetBoolean());
+        Assert.True(settings.GetProperty("enableTypeScript").GetBoolean());
+        Assert.True(settings.GetProperty("enableSql").GetBoolean());
         Assert.Equal(10, settings.Int("executionsPerMinute"));
         var limits = JsonDocument.Parse(await (await fixture.Http.GetAsync("/appsettings.json")).Content.ReadAsStringAsync()).RootElement.GetProperty("limits");
         Assert.Equal((100, 1200), (limits.Int("messagesPerMinute"), limits.Int("operationsPerMinute")));
@@ -132,6 +156,18 @@ public class ClientFilesTests(GatewayFixture fixture)
         }
 
         Assert.Equal(ErrorCodes.RateLimitExceeded, (await ada.ErrorFromAsync(HubMethods.ExecutionResult, run)).Str("code"));
+    }
+
+    [Fact]
+    public async Task ENABLE_TYPESCRIPT_and_ENABLE_SQL_reach_the_browser()
+    {
+        await using var gateway = await TestGateway.StartAsync("ENABLE_TYPESCRIPT=false", "ENABLE_SQL=0");
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+
+        var settings = JsonDocument.Parse(await http.GetStringAsync("/appsettings.json")).RootElement.GetProperty("runner");
+        Assert.False(settings.GetProperty("enableTypeScript").GetBoolean());
+        Assert.False(settings.GetProperty("enableSql").GetBoolean());
+        Assert.True(settings.GetProperty("enablePython").GetBoolean());
     }
 
     private static string Policy(HttpResponseMessage response) =>

@@ -46,6 +46,8 @@ public class EmbeddedDefaultTests
     [InlineData("MAX_OPERATIONS_PER_MINUTE", "2000000")]
     [InlineData("TRUSTED_PROXIES", "10.0.0.0/99")]
     [InlineData("ENABLE_PYTHON", "maybe")]
+    [InlineData("ENABLE_TYPESCRIPT", "maybe")]
+    [InlineData("ENABLE_SQL", "maybe")]
     [InlineData("PYODIDE_BASE_URL", "ftp://example.org/pyodide/")]
     [InlineData("REDIS", "127.0.0.1:6379,bogus=1")]
     [InlineData("ORLEANS_DASHBOARD", "sometimes")]

@@ -18,6 +18,8 @@ public class GatewayOptionsTests
         Assert.Null(options.PublicUrl);
         Assert.Equal("pyodide/", options.PyodideBaseUrl);
         Assert.True(options.EnablePython);
+        Assert.True(options.EnableTypeScript);
+        Assert.True(options.EnableSql);
         Assert.Equal(
             ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7", "fe80::/10"],
             options.MetricsAllowed.Select(network => network.ToString()));
@@ -68,6 +70,27 @@ public class GatewayOptionsTests
         Assert.Equal(expected, GatewayOptionsSetup.Read(Config(("ENABLE_PYTHON", value))).EnablePython);
 
     [Theory]
+    [InlineData("false", false)]
+    [InlineData("0", false)]
+    [InlineData("TRUE", true)]
+    public void Reads_ENABLE_TYPESCRIPT(string value, bool expected) =>
+        Assert.Equal(expected, GatewayOptionsSetup.Read(Config(("ENABLE_TYPESCRIPT", value))).EnableTypeScript);
+
+    [Theory]
+    [InlineData("false", false)]
+    [InlineData("0", false)]
+    [InlineData("TRUE", true)]
+    public void Reads_ENABLE_SQL(string value, bool expected) =>
+        Assert.Equal(expected, GatewayOptionsSetup.Read(Config(("ENABLE_SQL", value))).EnableSql);
+
+    [Fact]
+    public void Each_language_switch_is_read_on_its_own()
+    {
+        var options = GatewayOptionsSetup.Read(Config(("ENABLE_SQL", "false")));
+        Assert.Equal((true, true, false), (options.EnablePython, options.EnableTypeScript, options.EnableSql));
+    }
+
+    [Theory]
     [InlineData("error", LogLevel.Error)]
     [InlineData("warn", LogLevel.Warning)]
     [InlineData("INFO", LogLevel.Information)]
@@ -84,6 +107,8 @@ public class GatewayOptionsTests
     [InlineData("PYODIDE_BASE_URL", "//cdn.example.org/pyodide")]
     [InlineData("PYODIDE_BASE_URL", "javascript:alert(1)")]
     [InlineData("ENABLE_PYTHON", "maybe")]
+    [InlineData("ENABLE_TYPESCRIPT", "maybe")]
+    [InlineData("ENABLE_SQL", "maybe")]
     [InlineData("TRUSTED_PROXIES", "proxy.internal")]
     [InlineData("METRICS_ALLOWED", "prometheus.monitoring")]
     [InlineData("METRICS_ALLOWED", "10.0.0.0/33")]

@@ -112,6 +112,8 @@ public class MalformedInputTests(GatewayFixture fixture)
         ("the program input", HubMethods.InputChange, """{"sessionId":"SESSION","input":"1\n\ud800\n"}""", "input"),
         ("a run's input", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"python","success":true,"output":"","executionTime":1,"input":"\udc00"}""", "input"),
         ("a run's error code", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"python","success":false,"output":"","executionTime":1,"errorCode":"\ud800"}""", "errorCode"),
+        ("a result table's cell", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"sql","success":true,"output":"","executionTime":1,"tables":[{"columns":["a"],"rows":[["x\ud800"]],"rowCount":1,"line":1}]}""", "tables"),
+        ("a result table's column", HubMethods.ExecutionResult, """{"sessionId":"SESSION","language":"sql","success":true,"output":"","executionTime":1,"tables":[{"columns":["\udc00"],"rows":[],"rowCount":0}]}""", "tables"),
     ];
 
     public static TheoryData<string> RestCases => [.. RestInputs.Select(input => input.What)];

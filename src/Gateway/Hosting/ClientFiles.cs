@@ -12,6 +12,7 @@ public static class ClientFiles
 {
     public const string RunnersPath = "/js/runners/";
     public const string PythonWorker = "python-worker.mjs";
+    public const string SqlWorker = "sql-worker.js";
 
     // A dedicated worker is governed by the policy its script is served with. User code gets no network
     // at all (connect-src), and no scripts but ours (script-src 'self', so import() cannot reach out);
@@ -22,6 +23,10 @@ public static class ClientFiles
     // headers on its own modules and Pyodide, and in Chromium 156 a URL.createObjectURL call in it kills
     // the page's renderer. The workers take storage away themselves, before user code (sandbox.mjs).
     public const string JavaScriptWorkerPolicy = "default-src 'none'; script-src 'self' 'unsafe-eval'";
+
+    // The SQL worker (a classic one) imports sql.js and fetches and compiles its WebAssembly, all from
+    // this gateway; it evaluates no JavaScript of the user's, so it gets no 'unsafe-eval'.
+    public const string SqlWorkerPolicy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'";
 
     public static string PythonWorkerPolicy(string pyodideBaseUrl)
     {
@@ -43,14 +48,21 @@ public static class ClientFiles
             {
                 if (IsRunnerFile(file.Context.Request.Path))
                 {
-                    // Anything in the folder but the Python worker gets the stricter policy.
-                    file.Context.Response.Headers.ContentSecurityPolicy =
-                        file.File.Name.Equals(PythonWorker, StringComparison.OrdinalIgnoreCase) ? pythonPolicy : JavaScriptWorkerPolicy;
+                    file.Context.Response.Headers.ContentSecurityPolicy = RunnerPolicy(file.File.Name, pythonPolicy);
                 }
             },
         });
         return app;
     }
+
+    /// <summary>
+    /// The policy a file of the runners' folder is served with: the Python and SQL workers their own,
+    /// anything else in the folder the JavaScript worker's, the strictest that lets a program be compiled.
+    /// </summary>
+    public static string RunnerPolicy(string fileName, string pythonPolicy) =>
+        fileName.Equals(PythonWorker, StringComparison.OrdinalIgnoreCase) ? pythonPolicy
+        : fileName.Equals(SqlWorker, StringComparison.OrdinalIgnoreCase) ? SqlWorkerPolicy
+        : JavaScriptWorkerPolicy;
 
     /// <summary>
     /// Whether a served file is one of the runners', however its path is spelled. Kestrel removes "." and
@@ -82,6 +94,8 @@ public static class ClientFiles
                 {
                     gateway.Value.PyodideBaseUrl,
                     gateway.Value.EnablePython,
+                    gateway.Value.EnableTypeScript,
+                    gateway.Value.EnableSql,
                     limits.Value.ExecutionsPerMinute,
                 },
                 Limits = new

@@ -1,6 +1,6 @@
 namespace Interview.Gateway.Hosting;
 
-/// <summary>The gateway's own settings: PORT, CORS_ORIGIN, PUBLIC_URL, TRUSTED_PROXIES, METRICS_ALLOWED, and the browser runners' PYODIDE_BASE_URL and ENABLE_PYTHON.</summary>
+/// <summary>The gateway's own settings: PORT, CORS_ORIGIN, PUBLIC_URL, TRUSTED_PROXIES, METRICS_ALLOWED, and the browser runners' PYODIDE_BASE_URL, ENABLE_PYTHON, ENABLE_TYPESCRIPT and ENABLE_SQL.</summary>
 public sealed class GatewayOptions
 {
     public int Port { get; set; } = 3001;
@@ -15,6 +15,10 @@ public sealed class GatewayOptions
     public string PyodideBaseUrl { get; set; } = "pyodide/";
 
     public bool EnablePython { get; set; } = true;
+
+    public bool EnableTypeScript { get; set; } = true;
+
+    public bool EnableSql { get; set; } = true;
 
     /// <summary>Proxies (addresses or CIDR networks, TRUSTED_PROXIES) whose X-Forwarded-For names the client; none by default.</summary>
     public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; set; } = [];

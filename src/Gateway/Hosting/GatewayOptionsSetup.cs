@@ -30,6 +30,8 @@ public static class GatewayOptionsSetup
         }
 
         options.EnablePython = EnvironmentSettings.Flag(configuration, "ENABLE_PYTHON") ?? true;
+        options.EnableTypeScript = EnvironmentSettings.Flag(configuration, "ENABLE_TYPESCRIPT") ?? true;
+        options.EnableSql = EnvironmentSettings.Flag(configuration, "ENABLE_SQL") ?? true;
 
         options.TrustedProxies = Networks(configuration, "TRUSTED_PROXIES");
         if (!string.IsNullOrWhiteSpace(configuration["METRICS_ALLOWED"]))

@@ -150,7 +150,7 @@ public readonly struct PayloadReader
                 : throw Invalid("selections", "each selection is {anchor, head} with integer offsets")).ToList();
     }
 
-    /// <summary>An execution-result's run, each field checked (docs/protocol.md, "Runs"): the result shape plus language, errorCode and line.</summary>
+    /// <summary>An execution-result's run, each field checked (docs/protocol.md, "Runs"): the result shape plus language, errorCode, line, input and an SQL run's tables.</summary>
     public ExecutionResultPayload ExecutionRun()
     {
         var sessionId = SessionIdText();
@@ -173,7 +173,94 @@ public readonly struct PayloadReader
         int? line = !_payload.TryGetProperty("line", out var number) || number.ValueKind == JsonValueKind.Null ? null
             : number.ValueKind == JsonValueKind.Number && number.TryGetInt32(out var l) && l >= 1 ? l
             : throw Invalid("line", "line must be a whole number of at least 1");
-        return new ExecutionResultPayload(sessionId, language, success, output, error, time, Logs(), code, line, OptionalString("input") is { } input ? ProgramInput(input) : null);
+        var logs = Logs();
+        var input = OptionalString("input") is { } programInput ? ProgramInput(programInput) : null;
+        return new ExecutionResultPayload(sessionId, language, success, output, error, time, logs, code, line, input, Tables(language));
+    }
+
+    /// <summary>
+    /// tables: optional, what an SQL run's statements returned (docs/protocol.md, "SQL results"), each table
+    /// whole and all of them within the output limit together, by the measure the browser cuts them to.
+    /// </summary>
+    private IReadOnlyList<ResultTable>? Tables(string language)
+    {
+        if (!_payload.TryGetProperty("tables", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (language != Languages.Sql)
+        {
+            throw Invalid("tables", $"tables are an SQL run's; leave them out of a {language} run");
+        }
+
+        var tables = value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Select((table, index) => Table(table, $"tables[{index}]")).ToList()
+            : throw Invalid("tables", "tables must be an array of {columns, rows, rowCount, line}");
+        // An SQL run whose statements returned no columns has no tables: absent, as in any other run.
+        return Limits.TablesFit(tables)
+            ? tables.Count == 0 ? null : tables
+            : throw Invalid("tables", $"tables exceed the {Limits.MaxOutputBytes / 1024} KB output limit; cut their rows first");
+    }
+
+    private static ResultTable Table(JsonElement table, string name)
+    {
+        if (table.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid("tables", $"{name} must be an object: {{columns, rows, rowCount, line}}");
+        }
+
+        var columns = Columns(table, name);
+        var rows = Rows(table, name, columns.Count);
+        var rowCount = table.TryGetProperty("rowCount", out var count) && count.ValueKind == JsonValueKind.Number
+            && count.TryGetInt64(out var all) && all >= rows.Count
+                ? all
+                : throw Invalid("tables", $"{name}.rowCount is required: a whole number, no fewer than the rows it holds ({rows.Count})");
+        int? line = !table.TryGetProperty("line", out var number) || number.ValueKind == JsonValueKind.Null ? null
+            : number.ValueKind == JsonValueKind.Number && number.TryGetInt32(out var l) && l >= 1 ? l
+            : throw Invalid("tables", $"{name}.line must be a whole number of at least 1, or null");
+        return new ResultTable(columns, rows, rowCount, line);
+    }
+
+    private static IReadOnlyList<string> Columns(JsonElement table, string name) =>
+        table.TryGetProperty("columns", out var columns) && columns.ValueKind == JsonValueKind.Array && columns.GetArrayLength() > 0
+            && columns.EnumerateArray().All(column => column.ValueKind == JsonValueKind.String)
+                ? columns.EnumerateArray().Select(column => Text(column, "tables")).ToList()
+                : throw Invalid("tables", $"{name}.columns is required: an array of at least one column name, each a string");
+
+    private static IReadOnlyList<IReadOnlyList<string?>> Rows(JsonElement table, string name, int width)
+    {
+        if (!table.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Array)
+        {
+            throw Invalid("tables", $"{name}.rows is required: an array of rows, each an array of cells");
+        }
+
+        if (rows.GetArrayLength() > Limits.MaxTableRows)
+        {
+            throw Invalid("tables", $"{name}.rows holds {rows.GetArrayLength()} rows; a table shows at most {Limits.MaxTableRows}, rowCount says how many there were");
+        }
+
+        return rows.EnumerateArray().Select((row, index) => Row(row, $"{name}.rows[{index}]", width)).ToList();
+    }
+
+    private static IReadOnlyList<string?> Row(JsonElement row, string name, int width)
+    {
+        if (row.ValueKind != JsonValueKind.Array)
+        {
+            throw Invalid("tables", $"{name} must be an array of cells");
+        }
+
+        if (row.GetArrayLength() != width)
+        {
+            throw Invalid("tables", $"{name} has {row.GetArrayLength()} cells; its table has {width} columns");
+        }
+
+        return row.EnumerateArray().Select(cell => cell.ValueKind switch
+        {
+            JsonValueKind.String => Text(cell, "tables"),
+            JsonValueKind.Null => null,
+            _ => throw Invalid("tables", $"{name} holds a cell that is neither a string nor null (SQL NULL)"),
+        }).ToList();
     }
 
     /// <summary>logs: optional, an array of strings within the output limit all together.</summary>

@@ -25,7 +25,7 @@ public static class RecordedEvents
 
     public static RecordedEvent Left(Participant user, DateTimeOffset at) => new(at, Types.Leave, user.Id) { Username = user.Username };
 
-    /// <summary>A shared run, with the code's revision it ran: SPEC.md's result fields, console lines included (a JavaScript run's output is mostly there) and the input it read; error codes are left out.</summary>
+    /// <summary>A shared run, with the code's revision it ran: SPEC.md's result fields, console lines included (a JavaScript run's output is mostly there), the input it read and an SQL run's tables; error codes are left out.</summary>
     public static RecordedEvent Run(RunShared shared, long revision, DateTimeOffset at) => new(at, Types.Run, shared.UserId)
     {
         Username = shared.Username,
@@ -36,6 +36,7 @@ public static class RecordedEvents
         ExecutionTime = shared.Run.ExecutionTime,
         Logs = shared.Run.Logs,
         Input = shared.Run.Input,
+        Tables = shared.Run.Tables,
         Revision = revision,
     };
 

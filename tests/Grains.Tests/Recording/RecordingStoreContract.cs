@@ -1,7 +1,9 @@
 using Interview.Grains.Journal;
 using Interview.Grains.Recording;
+using Interview.Grains.Sessions;
 using Interview.Shared.Contracts;
 using Interview.Shared.Text;
+using Interview.Shared.Validation;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Interview.Grains.Tests.Recording;
@@ -54,6 +56,27 @@ public abstract class RecordingStoreContract
         Assert.Equal(("// start", "javascript"), (slice.Header.Code, slice.Header.Language));
         Assert.Equal(KeyHash, slice.Header.InterviewerKeyHash);
         Assert.Null(slice.Header.EndedAt);
+    }
+
+    [Fact]
+    public async Task A_recorded_sql_runs_tables_come_back_cell_for_cell_and_other_runs_have_none()
+    {
+        await StartAsync();
+        ResultTable table = new(["dept", "n"], [["eng", "2"], ["ops", null]], 1500, null);
+        var run = new ExecutionResult(Languages.Sql, true, "dept | n", null, 3, [], Tables: [table]);
+        var other = new ExecutionResult(Languages.JavaScript, true, "1", null, 3, []);
+        await Recordings.RecordAsync(Session, RecordedEvents.Run(new RunShared("u1", "Ada", run), 1, Now));
+        await Recordings.RecordAsync(Session, RecordedEvents.Run(new RunShared("u1", "Ada", other), 1, Now));
+
+        var slice = (await Recordings.ReadAsync(Session, 0, 100, 1 << 20))!;
+
+        var events = slice.Events.Select(json => RecordedEventJson.Read(json)).ToList();
+        var back = Assert.Single(events[0].Tables!);
+        Assert.Equal(table.Columns, back.Columns);
+        Assert.Equal((1500L, (int?)null), (back.RowCount, back.Line));
+        Assert.Equal(table.Rows, back.Rows);
+        Assert.Null(events[1].Tables);
+        Assert.DoesNotContain("tables", System.Text.Encoding.UTF8.GetString(slice.Events[1]), StringComparison.Ordinal);
     }
 
     [Fact]
