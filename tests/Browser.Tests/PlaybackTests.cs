@@ -61,6 +61,28 @@ public class PlaybackTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task An_sql_runs_tables_play_back_as_they_were_shown()
+    {
+        var ada = await fixture.NewParticipantAsync();
+        await Participant.CreateAndJoinAsync(ada, "Ada", "sql");
+        await ada.WaitForSelectorAsync(".sql-status.ready", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        fixture.SessionClock.Advance(TimeSpan.FromSeconds(5));
+        await Runner.RunAsync(ada); // the template: one table of two rows
+        await ada.WaitForSelectorAsync(".result-table");
+        fixture.SessionClock.Advance(TimeSpan.FromSeconds(5));
+
+        var playback = await ada.Context.NewPageAsync();
+        await playback.GotoAsync(await ada.GetAttributeAsync("#playback-link", "href") ?? throw new InvalidOperationException("no playback link"));
+        await playback.WaitForSelectorAsync(".marker-run");
+        await playback.ClickAsync(".marker-run");
+        await playback.WaitForSelectorAsync("#playback-output .result-table");
+
+        Assert.Equal(["department", "people", "average_salary"], await playback.Locator("#playback-output .result-table th").AllTextContentsAsync());
+        Assert.Equal(["Engineering", "2", "117500.0", "Operations", "1", "90000.0"], await playback.Locator("#playback-output .result-table td").AllTextContentsAsync());
+        Assert.Equal("2 rows · statement at line 15", (await playback.TextContentAsync("#playback-output .result-table figcaption"))!.Trim());
+    }
+
+    [Fact]
     public async Task The_candidates_browser_is_told_it_cannot_watch()
     {
         var ada = await fixture.NewParticipantAsync();

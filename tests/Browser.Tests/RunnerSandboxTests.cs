@@ -88,6 +88,22 @@ public class RunnerSandboxTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Typescript_reaches_no_storage_however_it_tries()
+    {
+        var page = await fixture.NewParticipantAsync();
+        await Participant.CreateAndJoinAsync(page, "Ada", "typescript");
+        await page.WaitForSelectorAsync(".typescript-status.ready", PythonLoad);
+
+        // The same probe as TypeScript: its type errors (a top-level return, names no lib declares) are
+        // listed, and the compiled program runs in the JavaScript runner's sandbox.
+        var result = await Runner.ResultOfAsync(page, "typescript", StorageProbe);
+
+        Assert.True(result.GetProperty("success").GetBoolean(), result.ToString());
+        Assert.Equal(NoneReached(ProbedWays), result.GetProperty("output").GetString());
+        Assert.StartsWith("Type errors (the program still ran):", result.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_python_runner_reaches_no_storage_however_it_tries()
     {
         var page = await fixture.NewParticipantAsync();

@@ -46,8 +46,8 @@ public class SqlRunTests(BrowserFixture fixture, ITestOutputHelper output)
         Assert.All(requests, url => Assert.StartsWith(fixture.BaseAddress.GetLeftPart(UriPartial.Authority), url, StringComparison.Ordinal));
 
         // A SPEC-only client reads the same result as text.
-        var result = await Runner.ResultOfAsync(ada, "sql", "SELECT 1 AS one, NULL AS nothing, 'a' || 'b' AS text;");
-        Assert.Equal("one | nothing | text\n1 | NULL | ab\n(1 row)", result.GetProperty("output").GetString());
+        var result = await Runner.ResultOfAsync(ada, "sql", "SELECT 1 AS one, NULL AS missing, 'a' || 'b' AS text;");
+        Assert.Equal("one | missing | text\n1 | NULL | ab\n(1 row)", result.GetProperty("output").GetString());
     }
 
     [Fact]
@@ -145,6 +145,21 @@ public class SqlRunTests(BrowserFixture fixture, ITestOutputHelper output)
             Assert.Equal(["1000", "14000"], rows[9].EnumerateArray().Select(cell => cell.GetString()));
             Assert.Equal(JsonValueKind.Null, result.GetProperty("error").ValueKind);
         }
+    }
+
+    [Fact]
+    public async Task A_javascript_interview_never_downloads_sqlite()
+    {
+        var page = await fixture.NewParticipantAsync();
+        var requests = new List<string>();
+        page.Context.Request += (_, request) => requests.Add(request.Url);
+        await Participant.CreateAndJoinAsync(page, "Ada");
+        await Runner.SetCodeAsync(page, "return 1 + 1;");
+        await Runner.RunAsync(page);
+        Assert.Equal("2", await Runner.TextAsync(page, ".run-output"));
+
+        Assert.DoesNotContain(requests, url => url.Contains("/sqljs/", StringComparison.Ordinal) || url.Contains("/pyodide/", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, url => url.Contains("sql-worker", StringComparison.Ordinal) || url.Contains("python-worker", StringComparison.Ordinal));
     }
 
     private async Task<IPage> SqlPageAsync()

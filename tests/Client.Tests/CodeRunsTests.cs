@@ -213,7 +213,7 @@ public class CodeRunsTests
     }
 
     [Theory]
-    [InlineData("typescript", null, "The TypeScript compiler")]
+    [InlineData("typescript", null, "TypeScript compiler")]
     [InlineData("sql", "sqljs/", "SQLite")]
     public async Task TypeScript_and_SQL_load_when_the_session_turns_to_them_and_run_for_five_seconds(string language, string? files, string runtime)
     {

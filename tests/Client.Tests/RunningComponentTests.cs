@@ -86,6 +86,41 @@ public class RunningComponentTests : BunitContext
     }
 
     [Fact]
+    public void An_sql_run_shows_a_table_per_statement_with_its_nulls_and_what_was_cut()
+    {
+        var tables = new List<ResultTable>
+        {
+            new(["dept", "n"], [["eng", "2"], ["ops", null]], 1500, 9),
+            new(["one"], [["1"]], 1, null),
+        };
+        _runs.Received(ExecutionResultUpdate.Of("s", "bob", "Bob", new ExecutionResult("sql", true, "dept | n\n…", null, 4, [], Tables: tables)));
+        var panel = Render<OutputPanel>(p => p.Add(c => c.Runs, _runs).Add(c => c.Language, "sql"));
+
+        Assert.Equal(["dept", "n", "one"], panel.FindAll(".result-table th").Select(th => th.TextContent));
+        Assert.Equal(["eng", "2", "ops", "NULL", "1"], panel.FindAll(".result-table td").Select(td => td.TextContent));
+        Assert.Single(panel.FindAll(".result-table td.null"));
+        Assert.Equal(["showing 2 of 1,500 rows · statement at line 9", "1 row"], panel.FindAll(".result-table figcaption").Select(c => c.TextContent));
+        Assert.Empty(panel.FindAll(".run-output")); // the tables stand for the text form
+        Assert.Contains("SQL", panel.Find(".run-meta").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sql", "Loading SQLite…", "SQLite ready (loaded in 400 ms)")]
+    [InlineData("typescript", "Loading TypeScript compiler…", "TypeScript compiler ready (loaded in 400 ms)")]
+    public async Task A_session_in_sql_or_typescript_shows_its_runtimes_loading_state(string language, string loadingNote, string readyNote)
+    {
+        var panel = Render<OutputPanel>(p => p.Add(c => c.Runs, _runs).Add(c => c.Language, language));
+        var loading = panel.InvokeAsync(() => _runs.LanguageIsAsync(language));
+        panel.Render();
+        Assert.Equal(loadingNote, panel.Find($".{language}-status.loading").TextContent);
+
+        _runner.Loads[language].SetResult(TimeSpan.FromMilliseconds(400));
+        await loading;
+        panel.Render();
+        Assert.Equal(readyNote, panel.Find($".{language}-status.ready").TextContent);
+    }
+
+    [Fact]
     public async Task Run_turns_into_Stop_while_a_program_runs_and_Ctrl_Enter_runs_too()
     {
         var clicks = 0;

@@ -45,12 +45,12 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
     /// <summary>Why the language's runtime could not load, if it could not.</summary>
     public string? ProblemOf(string language) => _runtimes.GetValueOrDefault(language)?.Problem;
 
-    /// <summary>What the output panel calls the language's runtime ("Python", "SQLite", "The TypeScript compiler").</summary>
+    /// <summary>What the output panel calls the language's runtime ("Python", "SQLite", "TypeScript compiler").</summary>
     public static string RuntimeName(string language) => language switch
     {
         Languages.Python => "Python",
         Languages.Sql => "SQLite",
-        Languages.TypeScript => "The TypeScript compiler",
+        Languages.TypeScript => "TypeScript compiler",
         _ => Languages.DisplayName(language),
     };
 

@@ -31,6 +31,7 @@ let generation = 0; // counts reset()s: a run of an earlier generation belongs t
 /** A worker no program has touched yet; one whose runtime loads first (Python, SQLite) is ready once it has. */
 class Spare {
   killed = false;
+  created = performance.now();
 
   constructor(runtime) {
     const { url, type, files, name } = workers[runtime];
@@ -41,8 +42,9 @@ class Spare {
   #load(runtime, name) {
     const ready = new Promise((resolve, reject) => {
       this.reject = reject;
+      // The load time as the page lives it: from the worker's start (its script fetched too) to ready.
       this.worker.onmessage = ({ data }) => data?.type === 'ready'
-        ? resolve(Number.isFinite(data.loadTime) ? data.loadTime : 0)
+        ? resolve(Math.round(performance.now() - this.created))
         : reject(new Error(String(data?.error ?? `${name} could not start`).slice(0, 1000)));
       this.worker.onerror = event => {
         event.preventDefault();
