@@ -50,8 +50,8 @@ public class JavaScriptRunTests(BrowserFixture fixture)
         // Requests the browser let out; one that a Content-Security-Policy stopped ends as failed, not finished.
         var finished = new List<string>();
         var blocked = new List<string>();
-        page.Context.RequestFinished += (_, request) => finished.Add(request.Url);
-        page.Context.RequestFailed += (_, request) => blocked.Add($"{request.Url} ({request.Failure})");
+        page.Context.RequestFinished += (_, request) => { lock (finished) { finished.Add(request.Url); } };
+        page.Context.RequestFailed += (_, request) => { lock (finished) { blocked.Add($"{request.Url} ({request.Failure})"); } };
 
         foreach (var (what, attempt) in NetworkAttempts)
         {
@@ -62,8 +62,14 @@ public class JavaScriptRunTests(BrowserFixture fixture)
             Assert.NotEqual("reached", result.GetProperty("output").GetString());
         }
 
-        Assert.DoesNotContain(finished, url => url.Contains("/api/health", StringComparison.Ordinal) || url.Contains("evil", StringComparison.Ordinal));
-        Assert.All(blocked, failure => Assert.EndsWith("(csp)", failure, StringComparison.Ordinal));
+        string[] seen, refused;
+        lock (finished)
+        {
+            (seen, refused) = ([.. finished], [.. blocked]); // the browser's events come on another thread
+        }
+
+        Assert.DoesNotContain(seen, url => url.Contains("/api/health", StringComparison.Ordinal) || url.Contains("evil", StringComparison.Ordinal));
+        Assert.All(refused, failure => Assert.EndsWith("(csp)", failure, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -148,6 +148,26 @@ public class SqlRunTests(BrowserFixture fixture, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Reals_a_nul_character_and_past_a_thousand_results_read_as_they_should()
+    {
+        var page = await SqlPageAsync();
+
+        var reals = await Runner.ResultOfAsync(page, "sql", "SELECT 2.0 AS a, 1e20 AS b, 9e999 AS c, -9e999 AS d, 0.5 AS e, 9007199254740993 AS f;");
+        Assert.Equal("a | b | c | d | e | f\n2.0 | 1.0e+20 | Inf | -Inf | 0.5 | 9007199254740993\n(1 row)", reals.GetProperty("output").GetString());
+
+        // SQLite would stop reading at a NUL and silently skip the rest: refused with its line instead.
+        var nul = await Runner.ResultOfAsync(page, "sql", "SELECT 1;\nSELECT 2;\0\nSELECT 3;");
+        Assert.False(nul.GetProperty("success").GetBoolean());
+        Assert.Equal(2, nul.GetProperty("line").GetInt32());
+        Assert.Equal("The SQL holds a NUL character (line 2); remove it", nul.GetProperty("error").GetString());
+
+        var many = await Runner.ResultOfAsync(page, "sql", string.Concat(Enumerable.Repeat("SELECT 1 AS n;\n", 1001)));
+        Assert.True(many.GetProperty("success").GetBoolean(), many.GetProperty("error").ToString());
+        Assert.Equal(1000, many.GetProperty("tables").GetArrayLength());
+        Assert.StartsWith("(1 more result not shown: the output limit is reached)\n\nn\n1\n(1 row)", many.GetProperty("output").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_javascript_interview_never_downloads_sqlite()
     {
         var page = await fixture.NewParticipantAsync();

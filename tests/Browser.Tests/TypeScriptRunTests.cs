@@ -67,6 +67,15 @@ public class TypeScriptRunTests(BrowserFixture fixture, ITestOutputHelper output
         Assert.Equal("SyntaxError: Expression expected. (TS1109) (line 2)", syntax.GetProperty("error").GetString());
         Assert.Empty(syntax.GetProperty("logs").EnumerateArray()); // nothing ran
 
+        // The program is an async function's body, as in JavaScript: a top-level return is its output, and
+        // neither that, a top-level await nor an `export {}` is an error.
+        var returned = await Runner.ResultOfAsync(page, "typescript", "const x: number = 2;\nreturn x * 21;");
+        Assert.Equal("42", returned.GetProperty("output").GetString());
+        Assert.Equal(JsonValueKind.Null, returned.GetProperty("error").ValueKind);
+        var awaited = await Runner.ResultOfAsync(page, "typescript", "export {};\nconst word: string = await Promise.resolve('module');\nconsole.log(word);");
+        Assert.Equal(["module"], awaited.GetProperty("logs").EnumerateArray().Select(line => line.GetString()));
+        Assert.Equal(JsonValueKind.Null, awaited.GetProperty("error").ValueKind);
+
         var template = await Runner.ResultOfAsync(page, "typescript", "// Write your TypeScript code here\n\nfunction solution(): void {\n  // Your code\n}\n\nsolution();");
         Assert.True(template.GetProperty("success").GetBoolean());
         Assert.Equal(JsonValueKind.Null, template.GetProperty("error").ValueKind);
@@ -106,7 +115,13 @@ public class TypeScriptRunTests(BrowserFixture fixture, ITestOutputHelper output
     {
         var page = await TypeScriptPageAsync();
         var finished = new List<string>();
-        page.Context.RequestFinished += (_, request) => finished.Add(request.Url);
+        page.Context.RequestFinished += (_, request) =>
+        {
+            lock (finished)
+            {
+                finished.Add(request.Url);
+            }
+        };
 
         var globals = await Runner.ResultOfAsync(page, "typescript",
             "console.log([typeof document, typeof window, typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof importScripts].join(' '));");
@@ -119,7 +134,13 @@ public class TypeScriptRunTests(BrowserFixture fixture, ITestOutputHelper output
             Assert.Empty(result.GetProperty("logs").EnumerateArray());
         }
 
-        Assert.DoesNotContain(finished, url => url.Contains("/api/health", StringComparison.Ordinal) || url.Contains("evil", StringComparison.Ordinal));
+        string[] seen;
+        lock (finished)
+        {
+            seen = [.. finished]; // the browser's events come on another thread
+        }
+
+        Assert.DoesNotContain(seen, url => url.Contains("/api/health", StringComparison.Ordinal) || url.Contains("evil", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public class RunningComponentTests : BunitContext
             new(["dept", "n"], [["eng", "2"], ["ops", null]], 1500, 9),
             new(["one"], [["1"]], 1, null),
         };
-        _runs.Received(ExecutionResultUpdate.Of("s", "bob", "Bob", new ExecutionResult("sql", true, "dept | n\n…", null, 4, [], Tables: tables)));
+        _runs.Received(ExecutionResultUpdate.Of("s", "bob", "Bob", new ExecutionResult("sql", true, "(2 more results not shown: the output limit is reached)\n\ndept | n\n…", null, 4, [], Tables: tables)));
         var panel = Render<OutputPanel>(p => p.Add(c => c.Runs, _runs).Add(c => c.Language, "sql"));
 
         Assert.Equal(["dept", "n", "one"], panel.FindAll(".result-table th").Select(th => th.TextContent));
@@ -101,6 +101,7 @@ public class RunningComponentTests : BunitContext
         Assert.Single(panel.FindAll(".result-table td.null"));
         Assert.Equal(["showing 2 of 1,500 rows · statement at line 9", "1 row"], panel.FindAll(".result-table figcaption").Select(c => c.TextContent));
         Assert.Empty(panel.FindAll(".run-output")); // the tables stand for the text form
+        Assert.Equal("(2 more results not shown: the output limit is reached)", panel.Find(".result-tables-cut").TextContent);
         Assert.Contains("SQL", panel.Find(".run-meta").TextContent, StringComparison.Ordinal);
     }
 

@@ -101,6 +101,7 @@ public class SqlResultTests(GatewayFixture fixture)
         ("one byte past 10 KB", Table(new string('x', Limits.MaxOutputBytes - 2)), "sql"),
         ("past 10 KB in three-byte characters", Table(new string('€', 3413)), "sql"),
         ("past 10 KB over two tables", $"[{Table(new string('x', 5200))[1..^1]},{Table(new string('y', 5200))[1..^1]}]", "sql"),
+        ("1,001 tables", $"[{string.Join(',', Enumerable.Repeat("{\"columns\":[\"a\"],\"rows\":[],\"rowCount\":0}", Limits.MaxTables + 1))}]", "sql"),
         ("tables on a javascript run", Table("1"), "javascript"),
         ("tables on a python run", Table("1"), "python"),
         ("tables on a typescript run", Table("1"), "typescript"),

@@ -49,6 +49,14 @@ public class LimitsTests
     }
 
     [Fact]
+    public void At_most_a_thousand_tables_fit()
+    {
+        var empty = Table(["c"], []);
+        Assert.True(Limits.TablesFit([.. Enumerable.Repeat(empty, Limits.MaxTables)]));
+        Assert.False(Limits.TablesFit([.. Enumerable.Repeat(empty, Limits.MaxTables + 1)])); // 2,002 bytes: within 10 KB, past the count
+    }
+
+    [Fact]
     public void The_measure_counts_every_table_together()
     {
         var half = OneCell(new string('x', 5 * 1024 - 3));

@@ -194,6 +194,11 @@ public readonly struct PayloadReader
             throw Invalid("tables", $"tables are an SQL run's; leave them out of a {language} run");
         }
 
+        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > Limits.MaxTables)
+        {
+            throw Invalid("tables", $"tables holds {value.GetArrayLength()} results; a run shows at most {Limits.MaxTables}");
+        }
+
         var tables = value.ValueKind == JsonValueKind.Array
             ? value.EnumerateArray().Select((table, index) => Table(table, $"tables[{index}]")).ToList()
             : throw Invalid("tables", "tables must be an array of {columns, rows, rowCount, line}");

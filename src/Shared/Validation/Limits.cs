@@ -26,6 +26,9 @@ public static class Limits
     /// <summary>An SQL run shows at most 1,000 rows of each statement's result.</summary>
     public const int MaxTableRows = 1000;
 
+    /// <summary>An SQL run shows the results of at most 1,000 statements; the runner counts the rest as not shown.</summary>
+    public const int MaxTables = 1000;
+
     /// <summary>How SQL NULL reads in a table's text form and in its measure.</summary>
     public const string SqlNull = "NULL";
 
@@ -56,7 +59,7 @@ public static class Limits
     }
 
     /// <summary>
-    /// Whether an SQL run's tables are within bounds: whole (a cell per column in every row, at least one
+    /// Whether an SQL run's tables are within bounds: at most <see cref="MaxTables"/>, each whole (a cell per column in every row, at least one
     /// column, at most <see cref="MaxTableRows"/> rows, a row count no smaller than the rows shown, a line
     /// from 1) and within the output limit together, measured as the browser's SQL runner measures them
     /// when it cuts (wwwroot/js/runners/sql-table.mjs): every column name and cell as UTF-8 (NULL for a
@@ -64,6 +67,11 @@ public static class Limits
     /// </summary>
     public static bool TablesFit(IReadOnlyList<ResultTable> tables)
     {
+        if (tables.Count > MaxTables)
+        {
+            return false;
+        }
+
         long bytes = 0;
         foreach (var table in tables)
         {

@@ -135,7 +135,13 @@ class Run {
   async start() {
     let program = { code: this.code };
     try {
-      if (this.language === 'typescript') program = await this.#compile();
+      if (this.language === 'typescript') {
+        // Monaco's compiler cannot be terminated (the editor shares it), but a run waits at most its limit for it.
+        this.timer = setTimeout(() => this.end({ ending: `Compiling took longer than ${this.timeoutMs / 1000} s and was stopped (EXECUTION_TIMEOUT)`,
+          errorCode: 'EXECUTION_TIMEOUT', elapsed: this.timeoutMs }), this.timeoutMs);
+        program = await this.#compile();
+        clearTimeout(this.timer);
+      }
       if (!program || this.ended) return;
       this.spare = takeSpare(this.runtime);
       await this.spare.ready; // Pyodide or SQLite loading: the limit counts from the program's start

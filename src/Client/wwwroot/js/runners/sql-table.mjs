@@ -15,7 +15,8 @@ const cellOf = value => value === null ? null : typeof value === 'string' ? valu
 export function fitTables(sent, omitted = 0) {
   const tables = [];
   let left = MAX_OUTPUT_BYTES;
-  let dropped = Number.isSafeInteger(omitted) && omitted > 0 ? omitted : 0;
+  let dropped = (Number.isSafeInteger(omitted) && omitted > 0 ? omitted : 0)
+    + (Array.isArray(sent) ? Math.max(0, sent.length - MAX_TABLES) : 0);
   for (const table of Array.isArray(sent) ? sent.slice(0, MAX_TABLES) : []) {
     const columns = Array.isArray(table?.columns) && table.columns.length > 0 && table.columns.every(name => typeof name === 'string')
       ? table.columns.map(name => name.toWellFormed()) : null;
@@ -43,13 +44,17 @@ export function fitTables(sent, omitted = 0) {
 
 const count = (n, one, many) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/** The tables as text: the columns and each row joined by " | ", the row count (and what was cut) after each, a blank line between. */
+/**
+ * The tables as text: the columns and each row joined by " | ", the row count (and what was cut) after
+ * each, a blank line between; how many results did not fit at all, if any, before them.
+ */
 export function textOf(tables, omitted = 0) {
   const parts = tables.map(({ columns, rows, rowCount }) => [
     columns.join(' | '),
     ...rows.map(row => row.map(cell => cell ?? 'NULL').join(' | ')),
     rows.length < rowCount ? `(showing ${rows.length.toLocaleString('en-US')} of ${count(rowCount, 'row', 'rows')})` : `(${count(rowCount, 'row', 'rows')})`,
   ].join('\n'));
-  if (omitted > 0) parts.push(`(${count(omitted, 'more result', 'more results')} not shown: the output limit is reached)`);
+  // First, so that cutting the text at the output limit cannot cut it away.
+  if (omitted > 0) parts.unshift(`(${count(omitted, 'more result', 'more results')} not shown: the output limit is reached)`);
   return parts.join('\n\n');
 }

@@ -32,7 +32,7 @@ const lineAt = (code, offset) => {
 function skipToStatement(text) {
   let at = 0;
   for (;;) {
-    while (at < text.length && /\s|;/.test(text[at])) at++;
+    while (at < text.length && ' \t\n\f\r;'.includes(text[at])) at++; // SQLite's own blanks, no others
     if (text.startsWith('--', at)) {
       const end = text.indexOf('\n', at);
       at = end === -1 ? text.length : end + 1;
@@ -46,10 +46,17 @@ function skipToStatement(text) {
 }
 
 const hex = bytes => Array.from(bytes, byte => byte.toString(16).padStart(2, '0')).join('');
-// Integers come as BigInt (no precision lost past 2^53); a REAL reads as SQLite prints it, 2.0 not 2.
+// A REAL much as SQLite prints it: 2.0 not 2, 1.0e+20 not 100000000000000000000, Inf not Infinity.
+function realOf(value) {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Inf' : '-Inf';
+  if (Math.abs(value) >= 1e15) return value.toExponential().replace(/^(-?\d)e/, '$1.0e');
+  return Number.isInteger(value) ? value.toFixed(1) : String(value);
+}
+
+// Integers come as BigInt (no precision lost past 2^53).
 const cellOf = value => value === null ? null
   : value instanceof Uint8Array ? `x'${hex(value)}'`
-  : typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 1e15 ? value.toFixed(1)
+  : typeof value === 'number' ? realOf(value)
   : String(value);
 const size = text => encoder.encode(text).length + 1;
 
@@ -75,6 +82,12 @@ function tableOf(statement, columns, line, budget) {
 
 function run(code) {
   const started = performance.now();
+  // SQLite reads the text as a C string: past a NUL nothing would run, and nobody would know.
+  const nul = code.indexOf('\0');
+  if (nul !== -1) {
+    const line = lineAt(code, nul);
+    return { success: false, tables: [], omitted: 0, error: `The SQL holds a NUL character (line ${line}); remove it`, line, executionTime: 0 };
+  }
   const db = new SQL.Database();
   const tables = [];
   const budget = { left: MAX_BYTES };
