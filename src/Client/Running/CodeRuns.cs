@@ -16,9 +16,9 @@ public sealed class CodeRuns(ICodeRunner runner, RunnerOptions options, TimeProv
     private readonly RateWindow _budget = new(options.ExecutionsPerMinute, TimeSpan.FromMinutes(1));
     private readonly Dictionary<string, Runtime> _runtimes = new()
     {
-        [Languages.Python] = new(options.EnablePython, options.PyodideBaseUrl),
-        [Languages.Sql] = new(options.EnableSql, RunnerOptions.SqliteBaseUrl),
-        [Languages.TypeScript] = new(options.EnableTypeScript, null),
+        [Languages.Python] = new(options.Enables(Languages.Python), options.PyodideBaseUrl),
+        [Languages.Sql] = new(options.Enables(Languages.Sql), RunnerOptions.SqliteBaseUrl),
+        [Languages.TypeScript] = new(options.Enables(Languages.TypeScript), null),
     };
 
     private bool _closed;
