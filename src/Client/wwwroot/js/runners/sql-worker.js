@@ -68,7 +68,13 @@ function tableOf(statement, columns, line, budget) {
   while (statement.step()) {
     table.rowCount++;
     if (!showing) continue;
-    const row = statement.get(null, { useBigInt: true }).map(cellOf);
+    const values = statement.get(null, { useBigInt: true });
+    // A blob reads as twice its bytes in hex: one that cannot fit is not spelled out (50 MB took 30 s).
+    if (values.some(value => value instanceof Uint8Array && value.length * 2 + 4 > budget.left)) {
+      showing = false;
+      continue;
+    }
+    const row = values.map(cellOf);
     const bytes = row.reduce((sum, cell) => sum + size(cell ?? 'NULL'), 0);
     if (table.rows.length >= MAX_ROWS || bytes > budget.left) {
       showing = false;
