@@ -4,6 +4,7 @@ using Interview.Gateway.Hubs;
 using Interview.Gateway.Monitoring;
 using Interview.Gateway.Recording;
 using Interview.Gateway.Sessions;
+using Interview.Gateway.SocketIo;
 using Interview.Grains.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.SignalR;
@@ -85,8 +86,11 @@ public static class GatewayApp
         builder.Services.AddSingleton<GatewayUptime>();
         builder.Services.AddInterviewMetrics();
         builder.Services.AddGatewaySessions();
-        builder.Services.AddSingleton<ISessionClients, SessionHubClients>();
+        builder.Services.AddSingleton<ISessionDoor, SessionHubClients>();
+        builder.Services.AddSocketIoDoor(builder.Configuration);
+        builder.Services.AddSingleton<ISessionClients, SessionDoors>();
         builder.Services.AddSingleton<UserBudgets>();
+        builder.Services.AddSingleton<MessageBudgets>();
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
             policy.WithOrigins([.. options.CorsOrigins]).AllowAnyHeader().AllowAnyMethod().AllowCredentials()));
 
@@ -125,6 +129,7 @@ public static class GatewayApp
         app.MapHealthEndpoints();
         app.MapOperatorEndpoints(dashboard); // in cluster mode the dashboard is the silos', off this public port
         app.MapHub<SessionHub>("/hub").RequireRateLimiting(ConnectionsPerAddress.Policy);
+        app.MapSocketIoDoor(); // SPEC.md's Socket.IO clients, unchanged (docs/protocol.md, "The Socket.IO door")
         app.MapFallbackToFile("index.html");
         return app;
     }

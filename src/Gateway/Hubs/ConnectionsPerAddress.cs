@@ -51,7 +51,8 @@ public static class ConnectionsPerAddress
         return app;
     }
 
-    private static async Task RefuseAsync(HttpContext context, CancellationToken cancellationToken)
+    /// <summary>429 for a connection over MAX_CONNECTIONS_PER_IP, at whichever door (negotiate, the Socket.IO handshake).</summary>
+    public static async Task RefuseAsync(HttpContext context, CancellationToken cancellationToken)
     {
         LogRefusal(context);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;

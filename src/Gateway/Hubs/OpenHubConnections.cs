@@ -9,13 +9,19 @@ namespace Interview.Gateway.Hubs;
 /// flight: a long-polling connection holds a request only while it polls, and one that polls for a moment
 /// now and then lives on between polls, uncounted by <see cref="ConnectionsPerAddress"/>. A connection past
 /// the limit is closed as it starts (an address that negotiated many at once); negotiate refuses with 429
-/// once the address has its limit open.
+/// once the address has its limit open. The Socket.IO door's connections count here too (<see cref="TryOpen"/>).
 /// </summary>
 public sealed class OpenHubConnections(IOptions<RateLimitOptions> options) : IHubFilter
 {
     private readonly AddressCounts _open = new();
 
     public bool IsFull(string address) => _open.Of(address) >= options.Value.ConnectionsPerAddress;
+
+    /// <summary>Counts a connection of another door (Socket.IO's) from the address, unless it has its limit open already.</summary>
+    public bool TryOpen(string address) => _open.TryEnter(address, options.Value.ConnectionsPerAddress);
+
+    /// <summary>The end of a connection <see cref="TryOpen"/> counted.</summary>
+    public void Close(string address) => _open.Leave(address);
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {

@@ -36,6 +36,18 @@ public readonly struct PayloadReader
         return SessionIds.IsUuid(value) ? SessionIds.Normalize(value) : throw Invalid("userId", "userId must be a UUID");
     }
 
+    /// <summary>
+    /// userId at the Socket.IO door (docs/protocol.md, "The Socket.IO door"): 1 to 64 letters, digits, '-'
+    /// or '_', as clients of the Socket.IO era send them ("test-user-1"); a UUID is kept in lower case, as the hub keeps it.
+    /// </summary>
+    public string PlainUserId()
+    {
+        var value = RequiredString("userId");
+        return SessionIds.IsUuid(value) ? SessionIds.Normalize(value)
+            : value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? value
+            : throw Invalid("userId", "userId is 1 to 64 letters, digits, '-' or '_'");
+    }
+
     /// <summary>username: optional (Anonymous); one with nothing visible in it is refused, not shown as blank.</summary>
     public string Username()
     {
@@ -91,6 +103,9 @@ public readonly struct PayloadReader
         var value = RequiredString("language");
         return Languages.IsKnown(value) ? value : throw Invalid("language", $"Unknown language '{value}'; use {Languages.Listed()}");
     }
+
+    /// <summary>language where it may be left out (code-change at the Socket.IO door): checked when given.</summary>
+    public string? OptionalLanguage() => OptionalString("language") is null ? null : Language();
 
     /// <summary>protocol: absent for full-text clients, "ot" for protocol "ot" (docs/protocol.md, "Joining").</summary>
     public string? Protocol() => OptionalString("protocol") switch

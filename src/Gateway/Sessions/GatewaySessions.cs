@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
-
 namespace Interview.Gateway.Sessions;
 
 /// <summary>
@@ -50,7 +48,7 @@ public sealed class GatewaySessions(
         try
         {
             var group = SessionGroups.Of(sessionId, ot);
-            await hub.Groups.AddToGroupAsync(connectionId, group);
+            await hub.AddToGroupAsync(connectionId, group);
             // Only the key's hash travels on: the key itself never leaves this request (docs/protocol.md, "Roles, notes, ending and activity").
             var keyHash = request.InterviewerKey is { } key ? InterviewerKeys.Hash(key) : null;
             var join = new JoinRequest(
@@ -61,7 +59,7 @@ public sealed class GatewaySessions(
             {
                 if (here?.Ot != ot)
                 {
-                    await hub.Groups.RemoveFromGroupAsync(connectionId, group);
+                    await hub.RemoveFromGroupAsync(connectionId, group);
                 }
 
                 return result;
@@ -69,7 +67,7 @@ public sealed class GatewaySessions(
 
             if (here is not null && here.Ot != ot)
             {
-                await hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(sessionId, here.Ot));
+                await hub.RemoveFromGroupAsync(connectionId, SessionGroups.Of(sessionId, here.Ot));
             }
 
             var joined = result.Joined!;
@@ -113,7 +111,7 @@ public sealed class GatewaySessions(
         try
         {
             session.Connections.Remove(member.ConnectionId);
-            await hub.Groups.RemoveFromGroupAsync(member.ConnectionId, SessionGroups.Of(member.SessionId, member.Ot));
+            await hub.RemoveFromGroupAsync(member.ConnectionId, SessionGroups.Of(member.SessionId, member.Ot));
             await Grain(member.SessionId).Leave(member.ConnectionId);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

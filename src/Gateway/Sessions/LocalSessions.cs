@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.SignalR;
 using Orleans.Streams;
 
 namespace Interview.Gateway.Sessions;
@@ -98,7 +97,7 @@ public sealed class LocalSessions(ISessionClients hub, RelayedRevisions relayed,
         session.Connections.Remove(connectionId);
         if (TryRemove(connectionId, out var member))
         {
-            await hub.Groups.RemoveFromGroupAsync(connectionId, SessionGroups.Of(session.Id, member.Ot));
+            await hub.RemoveFromGroupAsync(connectionId, SessionGroups.Of(session.Id, member.Ot));
         }
     }
 

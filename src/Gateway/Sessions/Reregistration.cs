@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
-
 namespace Interview.Gateway.Sessions;
 
 /// <summary>
@@ -57,7 +55,7 @@ public sealed class Reregistration(
                 if (result.Error is { } error)
                 {
                     await local.DropAsync(session, connectionId);
-                    await hub.Clients.Client(connectionId).SendAsync(HubEvents.Error, error);
+                    await hub.SendToAsync([connectionId], HubEvents.Error, error);
                 }
                 else
                 {

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
-
 namespace Interview.Gateway.Sessions;
 
 /// <summary>
@@ -99,7 +97,7 @@ public sealed class SessionRelay(ISessionClients hub, LocalSessions local, Relay
     {
         if (connectionIds.Count > 0)
         {
-            Watch(hub.Clients.Clients(connectionIds).SendAsync(name, payload), name, "interviewers");
+            Watch(hub.SendToAsync(connectionIds, name, payload), name, "interviewers");
         }
     }
 
@@ -107,8 +105,7 @@ public sealed class SessionRelay(ISessionClients hub, LocalSessions local, Relay
     // browser from holding up every other session on this gateway.
     private void Send(string group, string name, object payload, string? exceptConnectionId)
     {
-        var clients = exceptConnectionId is null ? hub.Clients.Group(group) : hub.Clients.GroupExcept(group, exceptConnectionId);
-        Watch(clients.SendAsync(name, payload), name, group);
+        Watch(hub.SendToGroupAsync(group, name, payload, exceptConnectionId), name, group);
     }
 
     private void Watch(Task sending, string name, string group) =>

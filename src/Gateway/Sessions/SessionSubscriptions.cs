@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
 using Orleans.Streams;
 
 namespace Interview.Gateway.Sessions;
@@ -49,7 +48,7 @@ public sealed class SessionSubscriptions(
 
         // Connections the grain names that are not on this gateway are skipped by SignalR.
         var (name, payload) = ProtocolEvents.For(sessionId, sessionEvent.Change);
-        await _hub.Clients.Clients(sessionEvent.Recipients).SendAsync(name, payload);
+        await _hub.SendToAsync(sessionEvent.Recipients, name, payload);
         if (sessionEvent.Change is SessionExpired)
         {
             // Not awaited: ending unsubscribes from the stream this callback is being called by.

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using SocketIOClient;
+using SocketIOClient.Transport;
+
+namespace Interview.Tests.Common;
+
+/// <summary>
+/// A participant at the gateway's Socket.IO door, through the .NET Socket.IO client (SocketIOClient): it
+/// speaks SPEC.md's events only and records every event it is sent, in order, as JSON.
+/// </summary>
+public sealed class SocketIoPeer : IAsyncDisposable
+{
+    private static readonly string[] Events =
+        ["session-joined", "code-update", "language-update", "user-joined", "user-left", "error", "session-expiring", "execution-result", "input-update"];
+
+    private readonly SocketIOClient.SocketIO _client;
+
+    private SocketIoPeer(Uri gateway, TransportProtocol transport) =>
+        _client = new SocketIOClient.SocketIO(gateway, new SocketIOOptions { EIO = 4, Transport = transport, Reconnection = false, AutoUpgrade = false });
+
+    public string UserId { get; } = $"peer-{Guid.NewGuid():N}"[..20];
+
+    public ConcurrentQueue<(string Event, JsonElement Payload)> Received { get; } = new();
+
+    public static async Task<SocketIoPeer> ConnectAsync(Uri gateway, TransportProtocol transport = TransportProtocol.WebSocket)
+    {
+        var peer = new SocketIoPeer(gateway, transport);
+        foreach (var name in Events)
+        {
+            peer._client.On(name, response => peer.Received.Enqueue((name, JsonDocument.Parse(response.ToString()).RootElement[0].Clone())));
+        }
+
+        await peer._client.ConnectAsync();
+        return peer;
+    }
+
+    public Task EmitAsync(string name, object payload) => _client.EmitAsync(name, payload);
+
+    public Task JoinAsync(string sessionId, string username) => EmitAsync("join-session", new { sessionId, userId = UserId, username });
+
+    public Task ChangeCodeAsync(string sessionId, string code) => EmitAsync("code-change", new { sessionId, code, userId = UserId });
+
+    public IEnumerable<JsonElement> All(string name) => Received.Where(r => r.Event == name).Select(r => r.Payload);
+
+    /// <summary>The first event of that name the predicate holds for, waiting up to 15 s for it.</summary>
+    public async Task<JsonElement> WaitForAsync(string name, Func<JsonElement, bool>? holds = null)
+    {
+        JsonElement? found = null;
+        await Eventually.HoldsAsync(
+            () => (found = All(name).Where(payload => holds?.Invoke(payload) ?? true).Select(payload => (JsonElement?)payload).FirstOrDefault()) is not null,
+            $"a {name} event reaches the Socket.IO peer");
+        return found!.Value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _client.DisconnectAsync();
+        _client.Dispose();
+    }
+}
