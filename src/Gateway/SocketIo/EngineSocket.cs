@@ -106,10 +106,13 @@ public sealed class EngineSocket
         Receiver.OnClosed(CloseReason);
     }
 
+    /// <summary>Whether the socket is ending: from then on nothing it is sent is handled (a flood closed after its last event costs no more).</summary>
+    public bool IsClosing => CloseReason is not null || Volatile.Read(ref _ended) == 1;
+
     /// <summary>A text packet from the client, polling's or the WebSocket's.</summary>
     public ValueTask ReceiveAsync(string packet)
     {
-        if (Volatile.Read(ref _ended) == 1)
+        if (IsClosing)
         {
             return ValueTask.CompletedTask;
         }
@@ -126,8 +129,7 @@ public sealed class EngineSocket
 
                 break;
             case EnginePackets.Ping:
-                Send(EnginePackets.Pong + packet[1..]); // Engine.IO 4 clients do not ping; answering one costs nothing
-                break;
+                break; // Engine.IO 4 clients do not ping (the probe is the upgrade's); echoing one would send its data back for free
             case EnginePackets.Close:
                 End("the client closed the connection");
                 break;
@@ -141,7 +143,7 @@ public sealed class EngineSocket
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ReceiveBinaryAsync() => Volatile.Read(ref _ended) == 1 ? ValueTask.CompletedTask : Receiver.OnBinaryAsync();
+    public ValueTask ReceiveBinaryAsync() => IsClosing ? ValueTask.CompletedTask : Receiver.OnBinaryAsync();
 
     /// <summary>Pings every PingInterval until the socket ends; a pong later than PingTimeout ends it.</summary>
     public async Task HeartbeatAsync()

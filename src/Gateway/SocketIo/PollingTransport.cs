@@ -96,7 +96,7 @@ public static class PollingTransport
 
             foreach (var packet in text.Split(EnginePackets.Separator))
             {
-                if (socket.Closed.IsCancellationRequested)
+                if (socket.IsClosing)
                 {
                     break;
                 }

@@ -25,7 +25,8 @@ public static class WebSocketTransport
     public static async Task UpgradeAsync(EngineSocket socket, WebSocket webSocket, long maxPayload)
     {
         using var probing = CancellationTokenSource.CreateLinkedTokenSource(socket.Closed);
-        probing.CancelAfter(socket.Closed.IsCancellationRequested ? TimeSpan.Zero : TimeSpan.FromSeconds(10));
+        probing.CancelAfter(TimeSpan.FromSeconds(10));
+        var (began, upgraded) = (false, false);
         try
         {
             var probe = await ReceiveTextAsync(webSocket, maxPayload, probing.Token);
@@ -36,25 +37,36 @@ public static class WebSocketTransport
             }
 
             await SendAsync(webSocket, EnginePackets.PongProbe, probing.Token);
-            if (!socket.BeginUpgrade())
+            began = socket.BeginUpgrade();
+            if (!began)
             {
                 await CloseAsync(webSocket, WebSocketCloseStatus.PolicyViolation, "this connection is not polling");
                 return;
             }
 
-            var upgrade = await ReceiveTextAsync(webSocket, maxPayload, probing.Token);
-            socket.CompleteUpgrade(upgrade == EnginePackets.Upgrade.ToString());
-            if (socket.Transport != EngineTransport.WebSocket)
+            upgraded = await ReceiveTextAsync(webSocket, maxPayload, probing.Token) == EnginePackets.Upgrade.ToString();
+            if (!upgraded)
             {
                 await CloseAsync(webSocket, WebSocketCloseStatus.ProtocolError, "the upgrade packet (5) follows the probe");
                 return;
             }
         }
-        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or InvalidDataException)
+        catch (TooLargeException)
         {
-            socket.CompleteUpgrade(upgraded: false);
+            await CloseAsync(webSocket, WebSocketCloseStatus.MessageTooBig, $"a message over {maxPayload} bytes");
+            return;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or DecoderFallbackException)
+        {
             webSocket.Abort();
             return;
+        }
+        finally
+        {
+            if (began)
+            {
+                socket.CompleteUpgrade(upgraded); // an upgrade that did not happen leaves the socket polling
+            }
         }
 
         await CarryAsync(socket, webSocket, maxPayload);
@@ -117,7 +129,8 @@ public static class WebSocketTransport
             {
                 while (socket.TryTake(out var packet))
                 {
-                    await SendAsync(webSocket, packet, CancellationToken.None);
+                    // Until the socket has ended: a client that stopped reading cannot hold a send (and its connection) open after that.
+                    await SendAsync(webSocket, packet, socket.Closed);
                 }
             }
 

@@ -15,6 +15,7 @@ public sealed class SocketIoPeer : IAsyncDisposable
         ["session-joined", "code-update", "language-update", "user-joined", "user-left", "error", "session-expiring", "execution-result", "input-update"];
 
     private readonly SocketIOClient.SocketIO _client;
+    private int _disposed;
 
     private SocketIoPeer(Uri gateway, TransportProtocol transport) =>
         _client = new SocketIOClient.SocketIO(gateway, new SocketIOOptions { EIO = 4, Transport = transport, Reconnection = false, AutoUpgrade = false });
@@ -53,9 +54,22 @@ public sealed class SocketIoPeer : IAsyncDisposable
         return found!.Value;
     }
 
+    /// <summary>Leaves as a client closing its tab does: DISCONNECT, then the transport closes. Once; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _client.DisconnectAsync();
-        _client.Dispose();
+        try
+        {
+            _client.Dispose();
+        }
+        catch (ObjectDisposedException)
+        {
+            // SocketIOClient 3.0.6 disposes its own token source in DisconnectAsync, then cancels it in Dispose.
+        }
     }
 }

@@ -142,6 +142,37 @@ public sealed class EngineIoTransportTests(GatewayFixture fixture)
         Assert.Equal(3, (await Json.ReadAsync(poll)).Int("code"));
     }
 
+    [Fact]
+    public async Task An_upgrade_that_sends_too_much_is_closed_and_the_socket_goes_on_polling()
+    {
+        var sid = await HandshakeAsync();
+        using (var socket = new ClientWebSocket())
+        {
+            await socket.ConnectAsync(new Uri($"ws://{fixture.BaseAddress.Authority}/socket.io/?EIO=4&transport=websocket&sid={sid}"), CancellationToken.None);
+            await SendAsync(socket, "2probe");
+            Assert.Equal("3probe", await ReceiveAsync(socket));
+            await SendAsync(socket, new string('5', 700_000));
+            Assert.Null(await ReceiveAsync(socket));
+            Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
+        }
+
+        // Polling as before: a poll waits for what is sent (CONNECT's answer), it is not let go with a noop.
+        var poll = fixture.Http.GetAsync($"/socket.io/?EIO=4&transport=polling&sid={sid}");
+        Assert.Equal("ok", await PostAsync(sid, "40"));
+        Assert.StartsWith("40{\"sid\"", await (await poll).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_clients_ping_is_not_echoed()
+    {
+        await using var raw = await RawEngineSocket.OpenAsync(fixture.BaseAddress);
+
+        await raw.SendAsync("2" + new string('x', 1000));
+        await raw.SendAsync("40");
+
+        Assert.StartsWith("40{\"sid\"", await raw.ReceiveAsync());
+    }
+
     [Theory]
     [InlineData("9", WebSocketCloseStatus.ProtocolError, "not an Engine.IO packet")]
     [InlineData("", WebSocketCloseStatus.ProtocolError, "an empty Engine.IO packet")]

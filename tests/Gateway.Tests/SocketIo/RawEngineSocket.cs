@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 
 namespace Interview.Gateway.Tests.SocketIo;
 
@@ -11,8 +12,16 @@ namespace Interview.Gateway.Tests.SocketIo;
 public sealed class RawEngineSocket : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
+    private readonly Channel<string> _frames = Channel.CreateUnbounded<string>();
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private int _pings;
 
     public JsonElement Handshake { get; private set; }
+
+    /// <summary>How many pings the server has sent (each answered with a pong at once, unless <see cref="AnswerPings"/> is off).</summary>
+    public int Pings => Volatile.Read(ref _pings);
+
+    public bool AnswerPings { get; set; } = true;
 
     /// <summary>The close frame the server sent, once it has closed.</summary>
     public (WebSocketCloseStatus? Status, string? Reason) Closed => (_socket.CloseStatus, _socket.CloseStatusDescription);
@@ -27,6 +36,7 @@ public sealed class RawEngineSocket : IAsyncDisposable
 
         var uri = new UriBuilder(gateway) { Scheme = gateway.Scheme == "https" ? "wss" : "ws", Path = "/socket.io/", Query = query }.Uri;
         await raw._socket.ConnectAsync(uri, CancellationToken.None);
+        _ = raw.PumpAsync();
         var open = await raw.ReceiveAsync() ?? throw new Xunit.Sdk.XunitException("the server closed before its open packet");
         Assert.StartsWith("0{", open);
         raw.Handshake = JsonDocument.Parse(open[1..]).RootElement.Clone();
@@ -43,42 +53,77 @@ public sealed class RawEngineSocket : IAsyncDisposable
         return raw;
     }
 
-    public Task SendAsync(string frame) => _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, CancellationToken.None);
+    public Task SendAsync(string frame) => SendBytesAsync(Encoding.UTF8.GetBytes(frame));
 
-    public Task SendBytesAsync(byte[] frame, WebSocketMessageType type = WebSocketMessageType.Text) => _socket.SendAsync(frame, type, true, CancellationToken.None);
+    /// <summary>One frame; the pump's pongs and the test's frames take turns (a WebSocket sends one at a time).</summary>
+    public async Task SendBytesAsync(byte[] frame, WebSocketMessageType type = WebSocketMessageType.Text)
+    {
+        await _sending.WaitAsync();
+        try
+        {
+            await _socket.SendAsync(frame, type, true, CancellationToken.None);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
 
     /// <summary>Emits an event as a client would: <c>42["name",payload]</c>.</summary>
     public Task EmitAsync(string name, object payload) => SendAsync("42" + JsonSerializer.Serialize(new[] { name, payload }));
 
-    /// <summary>The next frame that is not a ping (pings are answered), or null once the server has closed; at most 15 s.</summary>
+    /// <summary>The next frame that is not a ping, or null once the server has closed; at most 15 s.</summary>
     public async Task<string?> ReceiveAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        return await _frames.Reader.WaitToReadAsync(timeout.Token) && _frames.Reader.TryRead(out var frame) ? frame : null;
+    }
+
+    // Reads all the time, as a client does: pings are answered (unless AnswerPings is off) even while
+    // the test reads nothing; every other frame waits in _frames.
+    private async Task PumpAsync()
+    {
         var buffer = new byte[1 << 20];
-        while (true)
+        try
         {
-            var length = 0;
-            ValueWebSocketReceiveResult result;
-            do
+            while (true)
             {
-                result = await _socket.ReceiveAsync(buffer.AsMemory(length), timeout.Token);
-                if (result.MessageType == WebSocketMessageType.Close)
+                var length = 0;
+                ValueWebSocketReceiveResult result;
+                do
                 {
-                    return null;
+                    result = await _socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        return;
+                    }
+
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage);
+
+                var frame = Encoding.UTF8.GetString(buffer, 0, length);
+                if (frame == "2")
+                {
+                    Interlocked.Increment(ref _pings);
+                    if (AnswerPings)
+                    {
+                        await SendAsync("3");
+                    }
+
+                    continue;
                 }
 
-                length += result.Count;
+                _frames.Writer.TryWrite(frame);
             }
-            while (!result.EndOfMessage);
-
-            var frame = Encoding.UTF8.GetString(buffer, 0, length);
-            if (frame == "2")
-            {
-                await SendAsync("3");
-                continue;
-            }
-
-            return frame;
+        }
+        catch (Exception exception) when (exception is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // the socket broke or was disposed: as closed
+        }
+        finally
+        {
+            _frames.Writer.TryComplete();
         }
     }
 
