@@ -48,6 +48,32 @@ public sealed class SocketIoLimitsTests
     }
 
     [Fact]
+    public async Task A_users_budget_counts_their_tabs_at_both_doors_together()
+    {
+        await using var gateway = await TestGateway.StartAsync("MAX_MESSAGES_PER_MINUTE=5");
+        var sessionId = await CreateSessionAsync(gateway);
+        await using var hubTab = await TestParticipant.ConnectAsync(gateway.BaseAddress, "Ada", Guid.NewGuid().ToString());
+        await hubTab.JoinAsync(sessionId);
+        await using var doorTab = await RawEngineSocket.ConnectAsync(gateway.BaseAddress);
+        await doorTab.EmitAsync("join-session", new { sessionId, userId = hubTab.UserId, userToken = hubTab.TokenIn(sessionId) });
+        Assert.Equal(1, (await doorTab.EventAsync("session-joined")).Int("userCount"));
+
+        // Two joins spent; three changes from the hub tab make five; the Socket.IO tab's next is the user's sixth.
+        for (var i = 0; i < 3; i++)
+        {
+            await hubTab.ChangeCodeAsync(sessionId, $"// hub {i}");
+        }
+
+        while ((await doorTab.EventAsync("code-update")).Str("code") != "// hub 2")
+        {
+        }
+
+        await doorTab.EmitAsync("code-change", new { sessionId, code = "// door", userId = hubTab.UserId });
+        var refused = await doorTab.EventAsync("error");
+        Assert.Equal(("RATE_LIMIT_EXCEEDED", "user"), (refused.Str("code"), refused.GetProperty("details").Str("per")));
+    }
+
+    [Fact]
     public async Task A_flood_in_one_polling_body_is_answered_until_the_close_and_logged_once()
     {
         var log = new CapturedLog();
