@@ -40,7 +40,7 @@ public sealed class CrossGatewayTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(health!.ActiveSessions >= 1, "the session is counted by every gateway");
 
         // A SPEC.md client at the other gateway's Socket.IO door: the same session, the same text, both ways.
-        var cy = await SocketIoPeer.ConnectAsync(second.BaseAddress);
+        await using var cy = await SocketIoPeer.ConnectAsync(second.BaseAddress);
         await cy.JoinAsync(sessionId.ToString("D"), "Cy");
         var cyJoined = await cy.WaitForAsync(HubEvents.SessionJoined);
         Assert.Equal(3, cyJoined.GetProperty("userCount").GetInt32());

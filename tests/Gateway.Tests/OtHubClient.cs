@@ -59,12 +59,18 @@ public sealed class OtHubClient : IAsyncDisposable
     }
 
     /// <summary>Types: applies the edit locally at once, and sends it when no other is in flight.</summary>
-    public void Edit(TextEdit edit)
+    public void Edit(TextEdit edit) => EditOnText(_ => edit);
+
+    /// <summary>
+    /// Types an edit chosen for the text as it is at that moment: a remote operation applied between
+    /// reading <see cref="Text"/> and typing would otherwise leave an edit past the text's end.
+    /// </summary>
+    public void EditOnText(Func<string, TextEdit> editFor)
     {
         Submission? toSend;
         lock (_gate)
         {
-            var operation = edit.ToOperation(Text.Length);
+            var operation = editFor(Text).ToOperation(Text.Length);
             Text = operation.Apply(Text);
             toSend = _ot.ApplyLocal(operation);
         }

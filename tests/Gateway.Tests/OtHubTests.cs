@@ -23,8 +23,8 @@ public class OtHubTests(GatewayFixture fixture)
             var random = new Random(c);
             for (var k = 0; k < 30; k++)
             {
-                var text = client.Text;
-                client.Edit(new TextEdit(random.Next(text.Length + 1), 0, typed[c * 30 + k].ToString()));
+                var letter = typed[c * 30 + k].ToString();
+                client.EditOnText(text => new TextEdit(random.Next(text.Length + 1), 0, letter));
                 await Task.Delay(random.Next(0, 4));
             }
         })));

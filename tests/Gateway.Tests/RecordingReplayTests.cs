@@ -49,7 +49,7 @@ public class RecordingReplayTests(GatewayFixture fixture)
                 {
                     case < 12:
                         var tab = tabs[random.Next(tabs.Count)];
-                        tab.Edit(RandomEdit(random, tab.Text));
+                        tab.EditOnText(text => RandomEdit(random, text));
                         break;
                     case < 16:
                         var writer = writers[random.Next(writers.Count)];

@@ -83,7 +83,15 @@ public static class EngineEndpoint
             return Results.Text(open, "text/plain; charset=UTF-8");
         }
 
-        await WebSocketTransport.RunAsync(socket, await context.WebSockets.AcceptWebSocketAsync(), open, MaxPayload);
+        try
+        {
+            await WebSocketTransport.RunAsync(socket, await context.WebSockets.AcceptWebSocketAsync(), open, MaxPayload);
+        }
+        finally
+        {
+            socket.End("the WebSocket closed"); // already ended, unless the accept or the open packet failed
+        }
+
         return Results.Empty;
     }
 }

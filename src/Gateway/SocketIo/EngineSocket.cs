@@ -24,6 +24,8 @@ public sealed class EngineSocket
     private int _pongDue;
     private int _ended;
 
+    private const string CarriedByWebSocket = "this connection is carried by a WebSocket";
+
     public EngineSocket(string id, string address, EngineTransport transport, SocketIoOptions options, Action<EngineSocket> onClosed)
     {
         Id = id;
@@ -103,7 +105,7 @@ public sealed class EngineSocket
         _outbound.Writer.TryComplete();
         _closed.Cancel();
         _onClosed(this);
-        Receiver.OnClosed(CloseReason);
+        Receiver.OnClosed();
     }
 
     /// <summary>Whether the socket is ending: from then on nothing it is sent is handled (a flood closed after its last event costs no more).</summary>
@@ -155,7 +157,15 @@ public sealed class EngineSocket
                 await Task.Delay(_options.PingInterval, Closed);
                 Interlocked.Exchange(ref _pongDue, 1);
                 Send(EnginePackets.Ping.ToString());
-                if (!await _pong.WaitAsync(_options.PingTimeout, Closed))
+                var answered = await _pong.WaitAsync(_options.PingTimeout, Closed);
+                while (!answered && Receiver.IsBusy)
+                {
+                    // The pong is read after the message being handled (a session call retried through a failover, at
+                    // most ClusterCalls' patience): the client is not gone for that.
+                    answered = await _pong.WaitAsync(_options.PingTimeout, Closed);
+                }
+
+                if (!answered)
                 {
                     End($"no pong within {_options.PingTimeout.TotalSeconds:0.#} s of a ping");
                     return;
@@ -208,20 +218,27 @@ public sealed class EngineSocket
         return body.ToString();
     }
 
-    /// <summary>A poll begins: null if the socket is no longer polled, or if another poll is in flight (which ends the socket, as Engine.IO's server does).</summary>
+    /// <summary>A poll begins: null (with the reason) if the socket is carried by a WebSocket, or if another poll is in flight (which ends the socket, as Engine.IO's server does).</summary>
     public CancellationTokenSource? BeginPoll(CancellationToken requestAborted, out string? refusal)
     {
+        bool overlap;
         lock (_gate)
         {
-            refusal = Transport == EngineTransport.WebSocket ? "this connection has been upgraded to a WebSocket" : _poll is not null ? "two polls at once" : null;
-            if (refusal is not null)
+            overlap = _poll is not null && Transport != EngineTransport.WebSocket;
+            refusal = Transport == EngineTransport.WebSocket ? CarriedByWebSocket : overlap ? "two polls at once" : null;
+            if (refusal is null)
             {
-                return null;
+                _poll = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+                return _poll;
             }
-
-            _poll = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-            return _poll;
         }
+
+        if (overlap)
+        {
+            End(refusal, WebSocketCloseStatus.ProtocolError); // outside the lock: ending lets the other poll go
+        }
+
+        return null;
     }
 
     public void EndPoll(CancellationTokenSource poll)
@@ -237,15 +254,23 @@ public sealed class EngineSocket
         poll.Dispose();
     }
 
-    /// <summary>A POST begins: false (with the reason) if the socket is no longer polled or another POST is in flight.</summary>
+    /// <summary>A POST begins: false (with the reason) if the socket is carried by a WebSocket, or another POST is in flight (which ends the socket).</summary>
     public bool BeginPost(out string? refusal)
     {
+        var overlap = false;
         lock (_gate)
         {
-            refusal = Transport == EngineTransport.WebSocket ? "this connection has been upgraded to a WebSocket" : _posting ? "two posts at once" : null;
+            overlap = _posting && Transport != EngineTransport.WebSocket;
+            refusal = Transport == EngineTransport.WebSocket ? CarriedByWebSocket : _posting ? "two posts at once" : null;
             _posting = refusal is null;
-            return _posting;
         }
+
+        if (overlap)
+        {
+            End(refusal!, WebSocketCloseStatus.ProtocolError);
+        }
+
+        return refusal is null;
     }
 
     public void EndPost()

@@ -9,5 +9,8 @@ public interface IEngineReceiver
     /// <summary>A binary message (its bytes are not kept: nothing this door takes is binary).</summary>
     ValueTask OnBinaryAsync();
 
-    void OnClosed(string reason);
+    /// <summary>Whether a message is still being handled (the heartbeat waits for it rather than end a client whose pong sits behind it).</summary>
+    bool IsBusy { get; }
+
+    void OnClosed();
 }

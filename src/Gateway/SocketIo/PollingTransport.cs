@@ -20,11 +20,6 @@ public static class PollingTransport
         var poll = socket.BeginPoll(context.RequestAborted, out var refusal);
         if (poll is null)
         {
-            if (refusal == "two polls at once")
-            {
-                socket.End("two polls at once", WebSocketCloseStatus.ProtocolError);
-            }
-
             return EngineErrors.BadRequest(refusal!);
         }
 
@@ -66,11 +61,6 @@ public static class PollingTransport
     {
         if (!socket.BeginPost(out var refusal))
         {
-            if (refusal == "two posts at once")
-            {
-                socket.End("two posts at once", WebSocketCloseStatus.ProtocolError);
-            }
-
             return EngineErrors.BadRequest(refusal!);
         }
 

@@ -15,8 +15,11 @@ public sealed class SocketIoConnection(string id, EngineSocket engine, SpecEvent
     // Held while a message is handled: a socket that ends meanwhile leaves its session after it (a join
     // finishing after the leave would keep a connection that is gone in the session).
     private readonly SemaphoreSlim _handling = new(1, 1);
+    private const int MaxRefusedConnects = 10;
+
     private bool _connected;
     private int _attachmentsToSkip;
+    private int _refusedConnects;
 
     /// <summary>The id the sessions know this connection by (never the Engine.IO socket's, which is the client's secret).</summary>
     public string Id { get; } = id;
@@ -26,6 +29,12 @@ public sealed class SocketIoConnection(string id, EngineSocket engine, SpecEvent
     /// <summary>The session groups it is in (guarded by the door).</summary>
     public HashSet<string> Groups { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the default namespace is connected (socket.io's server closes a socket that never is: see SocketIoDoor).</summary>
+    public bool IsConnected => Volatile.Read(ref _connected);
+
+    /// <summary>Whether a message is being handled: a session call in flight (a failover's retries) is no sign the client is gone.</summary>
+    public bool IsBusy => _handling.CurrentCount == 0;
+
     public void Send(string packet) => engine.Send(packet);
 
     public async ValueTask OnMessageAsync(string data)
@@ -33,7 +42,10 @@ public sealed class SocketIoConnection(string id, EngineSocket engine, SpecEvent
         await _handling.WaitAsync();
         try
         {
-            await HandleAsync(data);
+            if (!engine.IsClosing)
+            {
+                await HandleAsync(data); // not once the socket is ending: its leave may have run while this waited
+            }
         }
         finally
         {
@@ -129,7 +141,7 @@ public sealed class SocketIoConnection(string id, EngineSocket engine, SpecEvent
         engine.CloseAfterSending(reason, WebSocketCloseStatus.PolicyViolation);
     }
 
-    public void OnClosed(string reason) => _ = LeaveAfterHandlingAsync();
+    public void OnClosed() => _ = LeaveAfterHandlingAsync();
 
     private async Task LeaveAfterHandlingAsync()
     {
@@ -149,6 +161,13 @@ public sealed class SocketIoConnection(string id, EngineSocket engine, SpecEvent
     {
         if (packet.Namespace != SocketIoPacket.DefaultNamespace)
         {
+            // Before CONNECT nothing spends a budget: a socket that only asks for namespaces it cannot have is closed.
+            if (++_refusedConnects > MaxRefusedConnects)
+            {
+                engine.End("only namespaces this server does not have", WebSocketCloseStatus.PolicyViolation);
+                return;
+            }
+
             Send(SocketIoPacket.ConnectError(packet.Namespace, "Invalid namespace", door.Json));
             return;
         }

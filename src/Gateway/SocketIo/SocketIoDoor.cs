@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Interview.Gateway.Hubs;
@@ -28,8 +29,6 @@ public sealed class SocketIoDoor(IOptions<JsonHubProtocolOptions> hubJson, IOpti
 
     public SocketIoOptions Options => options.Value;
 
-    public int Count => _connections.Count;
-
     public EngineSocket? SocketOf(string id) => _sockets.GetValueOrDefault(id);
 
     /// <summary>A new Engine.IO socket with its Socket.IO connection on top, its heartbeat running; null if the address has its connections open.</summary>
@@ -46,14 +45,42 @@ public sealed class SocketIoDoor(IOptions<JsonHubProtocolOptions> hubJson, IOpti
         _sockets[socket.Id] = socket;
         _connections[connection.Id] = connection;
         _ = socket.HeartbeatAsync();
+        _ = EndUnlessConnectedAsync(socket, connection);
         return socket;
+    }
+
+    /// <summary>Ends every socket when the gateway stops, without DISCONNECT: its clients reconnect, to another gateway if there is one.</summary>
+    public void EndAll()
+    {
+        foreach (var socket in _sockets.Values)
+        {
+            socket.CloseAfterSending("the server is shutting down", WebSocketCloseStatus.EndpointUnavailable);
+        }
+    }
+
+    // As socket.io's server does (connectTimeout): a socket that answers pings but never connects to a namespace holds a place for nothing.
+    private async Task EndUnlessConnectedAsync(EngineSocket socket, SocketIoConnection connection)
+    {
+        try
+        {
+            await Task.Delay(options.Value.PingInterval + options.Value.PingTimeout, socket.Closed);
+            if (!connection.IsConnected)
+            {
+                socket.End("no CONNECT within the connect timeout", WebSocketCloseStatus.PolicyViolation);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // ended before
+        }
     }
 
     public Task AddToGroupAsync(string connectionId, string group)
     {
-        if (_connections.TryGetValue(connectionId, out var connection))
+        // Under _membership with Closed's removal: a connection closing meanwhile is either not found here or taken out of the group there.
+        lock (_membership)
         {
-            lock (_membership)
+            if (_connections.TryGetValue(connectionId, out var connection))
             {
                 _groups.GetOrAdd(group, _ => new(StringComparer.Ordinal))[connectionId] = connection;
                 connection.Groups.Add(group);
@@ -108,10 +135,11 @@ public sealed class SocketIoDoor(IOptions<JsonHubProtocolOptions> hubJson, IOpti
     {
         _sockets.TryRemove(socket.Id, out _);
         open.Close(socket.Address);
-        if (socket.Receiver is SocketIoConnection connection && _connections.TryRemove(connection.Id, out _))
+        if (socket.Receiver is SocketIoConnection connection)
         {
             lock (_membership)
             {
+                _connections.TryRemove(connection.Id, out _);
                 foreach (var group in connection.Groups.ToList())
                 {
                     Leave(connection.Id, group);

@@ -84,7 +84,7 @@ public readonly record struct SocketIoPacket(SocketIoPacketType Type, string Nam
 
     /// <summary>CONNECT_ERROR: a namespace this server does not have.</summary>
     public static string ConnectError(string nsp, string message, JsonSerializerOptions json) =>
-        $"{EnginePackets.Message}4{(nsp == DefaultNamespace ? string.Empty : nsp + ",")}{JsonSerializer.Serialize(new { message }, json)}";
+        $"{EnginePackets.Message}4{(nsp == DefaultNamespace ? string.Empty : (nsp.Length > 64 ? nsp[..64] : nsp) + ",")}{JsonSerializer.Serialize(new { message }, json)}";
 
     /// <summary>DISCONNECT of the default namespace: the client does not reconnect on its own after it.</summary>
     public static string Disconnect() => $"{EnginePackets.Message}1";

@@ -37,8 +37,8 @@ public sealed class SpecEvents(
         {
             using var document = Parse(packet.Data);
             var items = document.RootElement;
-            name = items[0].GetString()!;
-            metrics.MessageReceived(name);
+            name = Cut(items[0].GetString()!);
+            metrics.MessageReceived(name is HubMethods.JoinSession or HubMethods.CodeChange or HubMethods.LanguageChange ? name : "unknown"); // a client's string is no metric label
             var payload = items.GetArrayLength() > 1 ? items[1] : default;
             switch (name)
             {
@@ -54,7 +54,7 @@ public sealed class SpecEvents(
                 default:
                     throw new HubErrorException(new ErrorPayload(
                         $"Unknown event; this endpoint takes {HubMethods.JoinSession}, {HubMethods.CodeChange} and {HubMethods.LanguageChange} (the rest of the protocol is the hub's, at /hub)",
-                        ErrorCodes.InvalidPayload, new Dictionary<string, string> { ["event"] = name.Length > 64 ? name[..64] : name }));
+                        ErrorCodes.InvalidPayload, new Dictionary<string, string> { ["event"] = name }));
             }
 
             if (packet.AckId is { } ackId)
@@ -184,6 +184,8 @@ public sealed class SpecEvents(
 
         return document;
     }
+
+    private static string Cut(string name) => name.Length > 64 ? name[..64] : name;
 
     private static void Refused(ErrorPayload? error)
     {

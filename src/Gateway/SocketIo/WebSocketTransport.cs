@@ -36,23 +36,30 @@ public static class WebSocketTransport
                 return;
             }
 
-            await SendAsync(webSocket, EnginePackets.PongProbe, probing.Token);
-            began = socket.BeginUpgrade();
+            began = socket.BeginUpgrade(); // before the answer: a client that has its 3probe pauses its polling
             if (!began)
             {
                 await CloseAsync(webSocket, WebSocketCloseStatus.PolicyViolation, "this connection is not polling");
                 return;
             }
 
+            await SendAsync(webSocket, EnginePackets.PongProbe, probing.Token);
+
             upgraded = await ReceiveTextAsync(webSocket, maxPayload, probing.Token) == EnginePackets.Upgrade.ToString();
             if (!upgraded)
             {
+                socket.CompleteUpgrade(upgraded: false); // polling again before the client hears of it
                 await CloseAsync(webSocket, WebSocketCloseStatus.ProtocolError, "the upgrade packet (5) follows the probe");
                 return;
             }
         }
         catch (TooLargeException)
         {
+            if (began)
+            {
+                socket.CompleteUpgrade(upgraded: false);
+            }
+
             await CloseAsync(webSocket, WebSocketCloseStatus.MessageTooBig, $"a message over {maxPayload} bytes");
             return;
         }
@@ -103,7 +110,8 @@ public static class WebSocketTransport
         }
         catch (OperationCanceledException)
         {
-            // the socket ended and the client did not answer its close frame in time
+            // the socket ended and the client did not answer its close frame in time (or a handler gave up)
+            socket.End("the WebSocket was given up");
         }
         catch (TooLargeException)
         {
@@ -123,14 +131,17 @@ public static class WebSocketTransport
 
     private static async Task WriteAsync(EngineSocket socket, WebSocket webSocket, CancellationTokenSource reading)
     {
+        // What is queued still goes out after the socket ended (its last error, its close frame), for at most
+        // CloseGrace: a client that stopped reading cannot hold a send, and its connection, open after that.
+        using var giveUp = new CancellationTokenSource();
+        using var ended = socket.Closed.Register(() => giveUp.CancelAfter(CloseGrace));
         try
         {
             while (await socket.WaitToSendAsync(CancellationToken.None))
             {
                 while (socket.TryTake(out var packet))
                 {
-                    // Until the socket has ended: a client that stopped reading cannot hold a send (and its connection) open after that.
-                    await SendAsync(webSocket, packet, socket.Closed);
+                    await SendAsync(webSocket, packet, giveUp.Token);
                 }
             }
 
@@ -158,13 +169,28 @@ public static class WebSocketTransport
         using var grace = new CancellationTokenSource(CloseGrace);
         try
         {
-            // A close frame's reason is at most 123 bytes of UTF-8.
-            await webSocket.CloseOutputAsync(status, reason.Length > 100 ? reason[..100] : reason, grace.Token);
+            await webSocket.CloseOutputAsync(status, CloseReasonOf(reason), grace.Token);
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
         {
             webSocket.Abort();
         }
+    }
+
+    /// <summary>A close frame's reason is at most 123 bytes of UTF-8: cut at a character, never inside one.</summary>
+    private static string CloseReasonOf(string reason)
+    {
+        var length = reason.Length;
+        while (Encoding.UTF8.GetByteCount(reason.AsSpan(0, length)) > 123)
+        {
+            length--;
+            if (length > 0 && char.IsLowSurrogate(reason[length]))
+            {
+                length--;
+            }
+        }
+
+        return reason[..length];
     }
 
     private static Task SendAsync(WebSocket webSocket, string packet, CancellationToken cancellation) =>

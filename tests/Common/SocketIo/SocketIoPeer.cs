@@ -29,10 +29,19 @@ public sealed class SocketIoPeer : IAsyncDisposable
         var peer = new SocketIoPeer(gateway, transport);
         foreach (var name in Events)
         {
-            peer._client.On(name, response => peer.Received.Enqueue((name, JsonDocument.Parse(response.ToString()).RootElement[0].Clone())));
+            peer._client.On(name, response =>
+            {
+                using var items = JsonDocument.Parse(response.ToString());
+                peer.Received.Enqueue((name, items.RootElement[0].Clone()));
+            });
         }
 
+        // ConnectAsync returns once the transport is open, before the namespace's CONNECT is answered; an
+        // event emitted in between is lost by this client, so a peer is ready once OnConnected has fired.
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        peer._client.OnConnected += (_, _) => connected.TrySetResult();
         await peer._client.ConnectAsync();
+        await connected.Task.WaitAsync(TimeSpan.FromSeconds(15));
         return peer;
     }
 
@@ -48,9 +57,18 @@ public sealed class SocketIoPeer : IAsyncDisposable
     public async Task<JsonElement> WaitForAsync(string name, Func<JsonElement, bool>? holds = null)
     {
         JsonElement? found = null;
-        await Eventually.HoldsAsync(
-            () => (found = All(name).Where(payload => holds?.Invoke(payload) ?? true).Select(payload => (JsonElement?)payload).FirstOrDefault()) is not null,
-            $"a {name} event reaches the Socket.IO peer");
+        try
+        {
+            await Eventually.HoldsAsync(
+                () => (found = All(name).Where(payload => holds?.Invoke(payload) ?? true).Select(payload => (JsonElement?)payload).FirstOrDefault()) is not null,
+                $"a {name} event reaches the Socket.IO peer");
+        }
+        catch (TimeoutException timeout)
+        {
+            var received = string.Join(", ", Received.Select(r => r.Event == "error" ? $"error {r.Payload}" : r.Event));
+            throw new TimeoutException($"{timeout.Message}; it received: {(received.Length == 0 ? "nothing" : received)}", timeout);
+        }
+
         return found!.Value;
     }
 

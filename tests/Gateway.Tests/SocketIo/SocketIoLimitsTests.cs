@@ -124,12 +124,12 @@ public sealed class SocketIoLimitsTests
     [Fact]
     public async Task The_heartbeat_keeps_a_client_that_answers_and_ends_one_that_does_not_telling_the_others()
     {
-        await using var gateway = await TestGateway.StartAsync("SocketIo:PingInterval=00:00:00.200", "SocketIo:PingTimeout=00:00:00.400");
+        await using var gateway = await TestGateway.StartAsync("SocketIo:PingInterval=00:00:00.500", "SocketIo:PingTimeout=00:00:01.500");
         var sessionId = await CreateSessionAsync(gateway);
         await using var watcher = await TestParticipant.ConnectAsync(gateway.BaseAddress, "Watcher", Guid.NewGuid().ToString());
         await watcher.JoinAsync(sessionId);
         await using var answering = await RawEngineSocket.ConnectAsync(gateway.BaseAddress);
-        Assert.Equal((200, 400), (answering.Handshake.Int("pingInterval"), answering.Handshake.Int("pingTimeout")));
+        Assert.Equal((500, 1500), (answering.Handshake.Int("pingInterval"), answering.Handshake.Int("pingTimeout")));
         await using var silent = await RawEngineSocket.ConnectAsync(gateway.BaseAddress);
         silent.AnswerPings = false;
         await answering.EmitAsync("join-session", new { sessionId, userId = "answers-1" });
@@ -140,9 +140,9 @@ public sealed class SocketIoLimitsTests
         var left = await watcher.EventAsync(HubEvents.UserLeft, u => u.Str("userId") == "silent-1");
         Assert.Equal(2, left.Int("userCount"));
         await silent.UntilClosedAsync();
-        Assert.Contains("no pong within 0.4 s", silent.Closed.Reason, StringComparison.Ordinal);
+        Assert.Contains("no pong within 1.5 s", silent.Closed.Reason, StringComparison.Ordinal);
 
-        await Eventually.HoldsAsync(() => answering.Pings >= 5, "the answering socket is pinged again and again");
+        await Eventually.HoldsAsync(() => answering.Pings >= 4, "the answering socket is pinged again and again");
         await answering.EmitAsync("code-change", new { sessionId, code = "// still here", userId = "answers-1" });
         Assert.Equal("// still here", (await watcher.EventAsync(HubEvents.CodeUpdate)).Str("code"));
     }
@@ -152,13 +152,70 @@ public sealed class SocketIoLimitsTests
     [InlineData("polling")]
     public async Task Socket_io_client_answers_the_heartbeat_on_the_advertised_interval_and_stays(string transport)
     {
-        await using var gateway = await TestGateway.StartAsync("SocketIo:PingInterval=00:00:00.200", "SocketIo:PingTimeout=00:00:00.400");
+        await using var gateway = await TestGateway.StartAsync("SocketIo:PingInterval=00:00:00.500", "SocketIo:PingTimeout=00:00:01.500");
 
         var (exitCode, lines) = await SocketIoNodeClientTests.RunNodeAsync(
-            "heartbeat.mjs", "--url", gateway.BaseAddress.ToString().TrimEnd('/'), "--transport", transport, "--pings", "5");
+            "heartbeat.mjs", "--url", gateway.BaseAddress.ToString().TrimEnd('/'), "--transport", transport, "--pings", "4");
 
-        Assert.Equal(["ok 5 pings"], lines);
+        Assert.Equal(["ok 4 pings"], lines);
         Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public async Task A_socket_that_never_connects_is_closed_after_the_connect_timeout()
+    {
+        await using var gateway = await TestGateway.StartAsync("SocketIo:PingInterval=00:00:00.500", "SocketIo:PingTimeout=00:00:01.500");
+        await using var idle = await RawEngineSocket.OpenAsync(gateway.BaseAddress); // answers pings, never sends 40
+
+        await idle.UntilClosedAsync();
+
+        Assert.Equal((WebSocketCloseStatus.PolicyViolation, "no CONNECT within the connect timeout"), idle.Closed);
+        Assert.True(idle.Pings >= 1, "it was pinged, and answered, before");
+    }
+
+    [Fact]
+    public async Task An_open_sockets_polls_and_posts_are_not_refused_at_the_connection_limit()
+    {
+        await using var gateway = await TestGateway.StartAsync("MAX_CONNECTIONS_PER_IP=2");
+        using var http = new HttpClient { BaseAddress = gateway.BaseAddress };
+        var sessionId = await CreateSessionAsync(gateway);
+        var sids = new List<string>();
+        var polls = new List<Task<HttpResponseMessage>>();
+        for (var i = 0; i < 2; i++)
+        {
+            var sid = JsonDocument.Parse((await http.GetStringAsync("/socket.io/?EIO=4&transport=polling"))[1..]).RootElement.Str("sid");
+            Assert.Equal("ok", await (await http.PostAsync($"/socket.io/?EIO=4&transport=polling&sid={sid}", new StringContent("40"))).Content.ReadAsStringAsync());
+            Assert.StartsWith("40{", await http.GetStringAsync($"/socket.io/?EIO=4&transport=polling&sid={sid}"));
+            polls.Add(http.GetAsync($"/socket.io/?EIO=4&transport=polling&sid={sid}")); // held open, as a client's poll is
+            sids.Add(sid);
+        }
+
+        // Two sockets open (the limit), each with a poll in flight: their posts are theirs, not new connections.
+        var join = "42" + JsonSerializer.Serialize(new object[] { "join-session", new { sessionId, userId = "at-limit-1" } });
+        var posted = await http.PostAsync($"/socket.io/?EIO=4&transport=polling&sid={sids[0]}", new StringContent(join));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("session-joined", await (await polls[0]).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await http.GetAsync("/socket.io/?EIO=4&transport=polling")).StatusCode); // a third is refused
+    }
+
+    [Fact]
+    public async Task Stopping_the_gateway_closes_its_sockets_so_their_clients_reconnect()
+    {
+        var gateway = await TestGateway.StartAsync();
+        var raw = await RawEngineSocket.ConnectAsync(gateway.BaseAddress);
+        try
+        {
+            var stopping = gateway.DisposeAsync().AsTask();
+            var last = await raw.UntilClosedAsync();
+            await stopping;
+
+            Assert.Equal((WebSocketCloseStatus.EndpointUnavailable, "the server is shutting down"), raw.Closed);
+            Assert.DoesNotContain("41", last); // no DISCONNECT: socket.io-client reconnects by itself
+        }
+        finally
+        {
+            await raw.DisposeAsync();
+        }
     }
 
     private static async Task<string> CreateSessionAsync(TestGateway gateway)

@@ -102,6 +102,38 @@ public sealed class SocketIoPacketTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_socket_that_only_asks_for_namespaces_it_cannot_have_is_closed()
+    {
+        await using var raw = await RawEngineSocket.OpenAsync(fixture.BaseAddress);
+
+        for (var i = 0; i < 11; i++)
+        {
+            await raw.SendAsync("40/" + new string('n', 1000) + ",");
+        }
+
+        var frames = await raw.UntilClosedAsync();
+        Assert.Equal(10, frames.Count);
+        Assert.All(frames, frame => Assert.Equal("44/" + new string('n', 63) + ",{\"message\":\"Invalid namespace\"}", frame)); // the name cut, not echoed whole
+        Assert.Equal((WebSocketCloseStatus.PolicyViolation, "only namespaces this server does not have"), raw.Closed);
+    }
+
+    [Fact]
+    public async Task Event_names_a_client_makes_up_are_no_metric_labels()
+    {
+        await using var raw = await RawEngineSocket.ConnectAsync(fixture.BaseAddress);
+
+        for (var i = 0; i < 20; i++)
+        {
+            await raw.EmitAsync($"made-up-event-{i}", new { });
+            Assert.Equal($"made-up-event-{i}", (await raw.EventAsync("error")).GetProperty("details").Str("event"));
+        }
+
+        var metrics = await fixture.Http.GetStringAsync("/metrics");
+        Assert.DoesNotContain("made-up-event", metrics, StringComparison.Ordinal);
+        Assert.Contains("method=\"unknown\"", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_binary_event_is_refused_its_attachments_dropped_and_an_unannounced_binary_frame_closes()
     {
         var sessionId = await fixture.CreateSessionAsync();
