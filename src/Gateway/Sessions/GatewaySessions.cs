@@ -7,7 +7,7 @@ namespace Interview.Gateway.Sessions;
 /// and loses it with its last.
 /// </summary>
 public sealed class GatewaySessions(
-    IGrainFactory grains, ISessionClients hub, LocalSessions local, SessionSubscriptions subscriptions, SessionCalls calls, GatewayObserver observer,
+    SessionGrains grains, ISessionClients hub, LocalSessions local, SessionSubscriptions subscriptions, SessionCalls calls, GatewayObserver observer,
     RelayedRevisions relayed, ClusterCalls cluster, ILogger<GatewaySessions> logger)
 {
     public SessionMember? MemberOf(string connectionId) => local.MemberOf(connectionId);
@@ -129,5 +129,5 @@ public sealed class GatewaySessions(
     public Task<T> CallAsync<T>(string connectionId, Guid sessionId, Func<ISessionGrain, Task<T>> call, Func<T, ErrorPayload?> errorOf) =>
         calls.CallAsync(connectionId, sessionId, call, errorOf);
 
-    private ISessionGrain Grain(Guid sessionId) => grains.GetGrain<ISessionGrain>(sessionId);
+    private ISessionGrain Grain(Guid sessionId) => grains[sessionId];
 }

@@ -7,7 +7,7 @@ namespace Interview.Gateway.Sessions;
 /// it catches its connections up on what the session changed meanwhile.
 /// </summary>
 public sealed class Reregistration(
-    IGrainFactory grains, LocalSessions local, GatewayObserver observer, SessionRelay relay, RelayedRevisions relayed, ISessionClients hub, ClusterCalls cluster,
+    SessionGrains grains, LocalSessions local, GatewayObserver observer, SessionRelay relay, RelayedRevisions relayed, ISessionClients hub, ClusterCalls cluster,
     ILogger<Reregistration> logger)
 {
     /// <summary>
@@ -19,7 +19,7 @@ public sealed class Reregistration(
     {
         foreach (var sessionId in local.SessionIds)
         {
-            if (!await grains.GetGrain<ISessionGrain>(sessionId).RenewGateway(observer.Reference, local.ConnectionCount(sessionId)))
+            if (!await grains[sessionId].RenewGateway(observer.Reference, local.ConnectionCount(sessionId)))
             {
                 await ReregisterAsync(sessionId);
             }
@@ -51,7 +51,7 @@ public sealed class Reregistration(
                 var join = new JoinRequest(
                     connectionId, member.UserId, member.Username, observer.Reference, member.Ot, since, Reregistration: true, UserToken: member.UserToken,
                     InterviewerKeyHash: member.InterviewerKeyHash, NotesRevision: notesSince);
-                var result = await cluster.RetryAsync(() => grains.GetGrain<ISessionGrain>(sessionId).Join(join));
+                var result = await cluster.RetryAsync(() => grains[sessionId].Join(join));
                 if (result.Error is { } error)
                 {
                     await local.DropAsync(session, connectionId);

@@ -5,11 +5,11 @@ namespace Interview.Gateway.Sessions;
 /// If the session answers that the connection is not in it although this gateway has it joined, the
 /// session lost its registrations (a new activation): they are registered again and the call repeated.
 /// </summary>
-public sealed class SessionCalls(IGrainFactory grains, LocalSessions local, Reregistration reregistration, ClusterCalls cluster)
+public sealed class SessionCalls(SessionGrains grains, LocalSessions local, Reregistration reregistration, ClusterCalls cluster)
 {
     public async Task<T> CallAsync<T>(string connectionId, Guid sessionId, Func<ISessionGrain, Task<T>> call, Func<T, ErrorPayload?> errorOf)
     {
-        var grain = grains.GetGrain<ISessionGrain>(sessionId);
+        var grain = grains[sessionId];
         var result = await cluster.RetryAsync(() => call(grain));
         if (errorOf(result)?.Code == ErrorCodes.InvalidSession && local.MemberOf(connectionId)?.SessionId == sessionId)
         {

@@ -108,11 +108,18 @@ public sealed class SessionRelay(ISessionClients hub, LocalSessions local, Relay
         Watch(hub.SendToGroupAsync(group, name, payload, exceptConnectionId), name, group);
     }
 
-    private void Watch(Task sending, string name, string group) =>
+    private void Watch(Task sending, string name, string group)
+    {
+        if (sending.IsCompletedSuccessfully)
+        {
+            return; // the usual case: every socket took it at once, nothing to watch (and no continuation made)
+        }
+
         sending.ContinueWith(
             (send, state) => logger.LogWarning(send.Exception, "Relaying {Event} to {Group} failed", name, state),
             group,
             CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
 }

@@ -6,6 +6,7 @@ public static class SessionsSetup
     public static IServiceCollection AddGatewaySessions(this IServiceCollection services)
     {
         services.AddSingleton<ClusterCalls>();
+        services.AddSingleton<SessionGrains>();
         services.AddSingleton<RelayedRevisions>();
         services.AddSingleton<SessionRelay>();
         services.AddSingleton<GatewayObserver>();
